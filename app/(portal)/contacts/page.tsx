@@ -1,0 +1,76 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { ContactsTable } from '@/components/contacts/contacts-table';
+import { Flash } from '@/components/ui/flash';
+import { Pagination } from '@/components/ui/pagination';
+import { requireAdmin } from '@/lib/auth/session';
+import { CONTACT_SORTS, listContacts, type ContactSort } from '@/lib/contacts/queries';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('contacts'))('title') };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
+
+export default async function ContactsPage({ searchParams }: Props) {
+  const ctx = await requireAdmin();
+  const params = await searchParams;
+  const q = (one(params.q) ?? '').trim().slice(0, 100);
+  const sort: ContactSort = CONTACT_SORTS.includes(one(params.sort) as ContactSort) ? (one(params.sort) as ContactSort) : 'name';
+  const dir = one(params.dir) === 'desc' ? 'desc' : 'asc';
+  const page = Math.max(1, Number.parseInt(one(params.page) ?? '1', 10) || 1);
+  const result = await listContacts(ctx.companyId, { q, sort, dir, page });
+  const [t, format] = await Promise.all([getTranslations('contacts'), getFormatter()]);
+  const query: Record<string, string> = { ...(q ? { q } : {}), sort, dir };
+  const from = result.total === 0 ? 0 : (result.page - 1) * result.pageSize + 1;
+  const to = Math.min(result.total, result.page * result.pageSize);
+  const n = (x: number) => format.number(x);
+
+  return (
+    <>
+      <header className="page-header">
+        <div>
+          <h1>{t('title')}</h1>
+          <p className="lead">{t('intro', { company: ctx.companyName })}</p>
+        </div>
+      </header>
+      <Flash notice={params.notice} />
+      <div className="toolbar">
+        <form method="get" action="/contacts" className="search-form" role="search">
+          <label htmlFor="contacts-q">{t('search')}</label>
+          <div className="search-form__row">
+            <input id="contacts-q" name="q" type="search" defaultValue={q} placeholder={t('searchPlaceholder')} maxLength={100} />
+            <input type="hidden" name="sort" value={sort} />
+            <input type="hidden" name="dir" value={dir} />
+            <button type="submit" className="btn btn--secondary">
+              {t('searchSubmit')}
+            </button>
+            {q ? (
+              <Link href="/contacts" className="btn btn--link">
+                {t('clearSearch')}
+              </Link>
+            ) : null}
+          </div>
+        </form>
+        <p className="toolbar__count" aria-live="polite">
+          <span aria-hidden="true">{t('count', { from: n(from), to: n(to), total: n(result.total) })}</span>
+          <span className="visually-hidden">{t('countLabel', { from: n(from), to: n(to), total: n(result.total) })}</span>
+        </p>
+      </div>
+      {result.rows.length === 0 ? (
+        <div className="empty-state">
+          <p className="empty-state__title">{q ? t('emptySearch', { q }) : t('emptyCompany')}</p>
+          {q ? <p>{t('emptySearchHelp')}</p> : null}
+        </div>
+      ) : (
+        <>
+          <ContactsTable rows={result.rows} sort={sort} dir={dir} query={query} />
+          <Pagination basePath="/contacts" query={query} page={result.page} pageSize={result.pageSize} total={result.total} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import type { ReactNode } from 'react';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { CompanySwitcher } from '@/components/layout/company-switcher';
+import { LocaleSwitcher } from '@/components/layout/locale-switcher';
+import { NavLink } from '@/components/layout/nav-link';
+import { SignOutButton } from '@/components/layout/sign-out-button';
+import { requireContact } from '@/lib/auth/session';
+
+// Navigation only: each page checks the session and role itself.
+const ADMIN_NAV = [
+  { href: '/contacts', key: 'contacts' },
+  { href: '/outbox', key: 'outbox' },
+  { href: '/profile', key: 'profile' },
+] as const;
+const CONTACT_NAV = [{ href: '/profile', key: 'profile' }] as const;
+
+export default async function PortalLayout({ children }: { children: ReactNode }) {
+  const ctx = await requireContact();
+  const [t, tc] = await Promise.all([getTranslations('nav'), getTranslations('common')]);
+  const nav = ctx.isAdmin ? ADMIN_NAV : CONTACT_NAV;
+  return (
+    <div className="portal">
+      <a href="#content" className="skip-link">
+        {tc('skipToContent')}
+      </a>
+      <header className="topbar">
+        <Link href="/" className="topbar__brand">
+          <span className="brand-mark" aria-hidden="true">P</span>
+          <span className="brand-name">{tc('appName')}</span>
+        </Link>
+        <CompanySwitcher ctx={ctx} />
+        <nav className="topbar__user" aria-label={t('userMenu', { name: ctx.contactName })}>
+          <span className="topbar__name">{ctx.contactName}</span>
+          <Link href="/profile" className="btn btn--link">
+            {t('profile')}
+          </Link>
+          <SignOutButton />
+        </nav>
+      </header>
+      <div className="portal__body">
+        <nav className="sidenav" aria-label={t('main')}>
+          <ul>
+            {nav.map((item) => (
+              <li key={item.href}>
+                <NavLink href={item.href}>{t(item.key)}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="content" className="portal__main" tabIndex={-1}>
+          {children}
+        </main>
+      </div>
+      <footer className="portal__footer">
+        <LocaleSwitcher />
+      </footer>
+    </div>
+  );
+}

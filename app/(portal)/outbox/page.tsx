@@ -1,0 +1,78 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { Notice } from '@/components/ui/alerts';
+import { Pagination } from '@/components/ui/pagination';
+import { requireAdmin } from '@/lib/auth/session';
+import { companyOutboxPage, OUTBOX_PAGE_SIZE } from '@/lib/mail/queries';
+import { smtpConfigured } from '@/lib/mail/transport';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('outbox'))('title') };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function OutboxPage({ searchParams }: Props) {
+  const ctx = await requireAdmin();
+  const params = await searchParams;
+  const page = Math.max(1, Number.parseInt(typeof params.page === 'string' ? params.page : '1', 10) || 1);
+  const { rows, total } = await companyOutboxPage(ctx.companyId, page);
+  const [t, format] = await Promise.all([getTranslations('outbox'), getFormatter()]);
+  // With SMTP on, messages reach their recipients: the administrator sees only that they went,
+  // not the links inside them (an administrator never sets someone else's password).
+  const showBodies = !smtpConfigured();
+  const from = total === 0 ? 0 : (page - 1) * OUTBOX_PAGE_SIZE + 1;
+  const to = Math.min(total, page * OUTBOX_PAGE_SIZE);
+  return (
+    <>
+      <header className="page-header">
+        <div>
+          <h1>{t('title')}</h1>
+          <p className="lead">{t('intro', { company: ctx.companyName })}</p>
+        </div>
+      </header>
+      {showBodies ? <Notice>{t('noSmtp')}</Notice> : null}
+      {rows.length === 0 ? (
+        <div className="empty-state">
+          <p className="empty-state__title">{t('empty')}</p>
+        </div>
+      ) : (
+        <>
+          <p className="toolbar__count">{t('count', { from: format.number(from), to: format.number(to), total: format.number(total) })}</p>
+          <ul className="message-list">
+            {rows.map((m) => (
+              <li key={m.id} className="message">
+                <div className="message__head">
+                  <span className={`badge badge--${m.status}`}>{t(m.status)}</span>
+                  <strong className="message__subject">{m.subject}</strong>
+                </div>
+                <dl className="message__meta">
+                  <div>
+                    <dt>{t('to')}</dt>
+                    <dd>{m.toAddress}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('createdAt')}</dt>
+                    <dd>{format.dateTime(m.createdAt, { dateStyle: 'short', timeStyle: 'short' })}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('attempts')}</dt>
+                    <dd>{m.attempts}</dd>
+                  </div>
+                </dl>
+                {m.lastError && m.status !== 'sent' ? <p className="field__error">{t('lastError', { error: m.lastError })}</p> : null}
+                {showBodies ? (
+                  <details className="message__body">
+                    <summary>{t('showBody')}</summary>
+                    <pre>{m.textBody}</pre>
+                  </details>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          <Pagination basePath="/outbox" query={{}} page={page} pageSize={OUTBOX_PAGE_SIZE} total={total} />
+        </>
+      )}
+    </>
+  );
+}

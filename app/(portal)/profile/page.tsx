@@ -1,0 +1,53 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { ChangePasswordForm } from '@/components/profile/change-password-form';
+import { Flash } from '@/components/ui/flash';
+import { requireContact } from '@/lib/auth/session';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('profile'))('title') };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ProfilePage({ searchParams }: Props) {
+  const ctx = await requireContact();
+  const params = await searchParams;
+  const t = await getTranslations('profile');
+  return (
+    <>
+      <header className="page-header">
+        <h1>{t('title')}</h1>
+      </header>
+      <Flash notice={params.notice} />
+      <div className="panels">
+        <section className="panel" aria-labelledby="profile-details">
+          <h2 id="profile-details">{t('details')}</h2>
+          <dl className="details">
+            <div>
+              <dt>{t('name')}</dt>
+              <dd>{ctx.contactName}</dd>
+            </div>
+            <div>
+              <dt>{t('email')}</dt>
+              <dd>{ctx.email}</dd>
+            </div>
+            <div>
+              <dt>{t('company')}</dt>
+              <dd>{ctx.companyName}</dd>
+            </div>
+            <div>
+              <dt>{t('role')}</dt>
+              <dd>{ctx.isAdmin ? t('roleAdmin') : t('roleContact')}</dd>
+            </div>
+          </dl>
+        </section>
+        <section className="panel" aria-labelledby="profile-password">
+          <h2 id="profile-password">{t('changePassword')}</h2>
+          <p className="muted">{t('changePasswordIntro')}</p>
+          <ChangePasswordForm email={ctx.email} />
+        </section>
+      </div>
+    </>
+  );
+}

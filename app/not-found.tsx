@@ -1,0 +1,15 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+
+export default async function NotFound() {
+  const t = await getTranslations('errors');
+  return (
+    <main id="content" className="error-page">
+      <h1>{t('notFoundTitle')}</h1>
+      <p>{t('notFoundText')}</p>
+      <Link href="/" className="btn btn--primary">
+        {t('goHome')}
+      </Link>
+    </main>
+  );
+}

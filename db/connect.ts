@@ -1,0 +1,60 @@
+// Opens the database the product runs on: PostgreSQL through a pg pool when a URL is given,
+// otherwise PGlite (Postgres in WASM) persisted in a local directory. Kept free of
+// 'server-only' so the start script, the CLI and the tests can use it too.
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import * as schema from './schema';
+
+// Both drivers expose the same query builder; one type keeps the repositories driver-agnostic.
+export type Database = NodePgDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+export type Executor = Database | Tx;
+
+export interface Connection {
+  db: Database;
+  kind: 'postgres' | 'pglite';
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
+
+export function dataDir(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.PORTARIA_DATA_DIR ?? path.join(process.cwd(), '.data'));
+}
+
+export function connectPostgres(url: string, poolSize = Number(process.env.DB_POOL_SIZE ?? 10)): Connection {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  pool.on('error', (err) => console.error('[db] idle client error', err));
+  const db = drizzlePg({ client: pool, schema, casing: 'snake_case' });
+  return {
+    db,
+    kind: 'postgres',
+    migrate: () => migratePg(db, { migrationsFolder: MIGRATIONS_DIR }),
+    close: () => pool.end(),
+  };
+}
+
+export function connectPglite(client: PGlite): Connection {
+  const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Database;
+  return {
+    db,
+    kind: 'pglite',
+    migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR }),
+    close: () => client.close(),
+  };
+}
+
+export function connectFromEnv(): Connection {
+  const url = process.env.DATABASE_URL;
+  if (url) return connectPostgres(url);
+  const dir = path.join(/*turbopackIgnore: true*/ dataDir(), 'pglite');
+  mkdirSync(dir, { recursive: true });
+  return connectPglite(new PGlite(dir));
+}

@@ -1,0 +1,19 @@
+import { sql } from 'drizzle-orm';
+import { pgTable, text, timestamp, uuid, uniqueIndex, check } from 'drizzle-orm/pg-core';
+
+export const companies = pgTable(
+  'companies',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    // Short code people type on the public sign-up page ("DEMO", "ACME").
+    code: text().notNull(),
+    name: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('companies_code_key').on(t.code),
+    check('companies_code_format', sql`${t.code} ~ '^[A-Z0-9][A-Z0-9_-]{1,31}$'`),
+  ],
+);
+
+export type Company = typeof companies.$inferSelect;

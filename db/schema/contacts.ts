@@ -1,0 +1,131 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { accounts } from './accounts';
+import { companies } from './companies';
+
+export const PERMISSION_KEYS = [
+  'self_service',
+  'education_manager',
+  'bpo_full_access',
+  'restrict_tickets',
+  'education_manager_franchise',
+  'cloud_control_center',
+  'it_admin',
+] as const;
+export type PermissionKey = (typeof PERMISSION_KEYS)[number];
+
+export const contacts = pgTable(
+  'contacts',
+  {
+    companyId: uuid()
+      .notNull()
+      .references(() => companies.id),
+    id: uuid().notNull().defaultRandom(),
+    accountId: uuid()
+      .notNull()
+      .references(() => accounts.id),
+    name: text().notNull(),
+    // ISO 3166-1 alpha-2.
+    country: text().notNull().default('BR'),
+    // Digits only for a CPF; for other countries the document as typed, trimmed. Null only
+    // for an administrator created from the command line who has not completed the profile.
+    document: text(),
+    areaCode: text(),
+    phone: text(),
+    // Kept as typed (trimmed); uniqueness and sign-in compare lower(email).
+    email: text().notNull(),
+    consultancy: boolean().notNull().default(false),
+    isAdmin: boolean().notNull().default(false),
+    status: text({ enum: ['active', 'removed'] })
+      .notNull()
+      .default('active'),
+    removedAt: timestamp({ withTimezone: true }),
+    // Optimistic concurrency: every edit must name the version it started from.
+    version: integer().notNull().default(1),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'contacts_pkey', columns: [t.companyId, t.id] }),
+    // Removed contacts free their e-mail and document for a new registration.
+    uniqueIndex('contacts_active_email_key')
+      .on(t.companyId, sql`lower(${t.email})`)
+      .where(sql`${t.status} = 'active'`),
+    uniqueIndex('contacts_active_document_key')
+      .on(t.companyId, t.document)
+      .where(sql`${t.status} = 'active'`),
+    // At most one administrator; "at least one" is the deferred trigger in the migrations.
+    uniqueIndex('contacts_one_admin_key')
+      .on(t.companyId)
+      .where(sql`${t.isAdmin} and ${t.status} = 'active'`),
+    index('contacts_account_idx').on(t.accountId),
+    index('contacts_company_name_idx').on(t.companyId, sql`lower(${t.name})`, t.id),
+    check('contacts_status', sql`${t.status} in ('active', 'removed')`),
+    check('contacts_removed_not_admin', sql`not (${t.isAdmin} and ${t.status} = 'removed')`),
+    check('contacts_country_format', sql`${t.country} ~ '^[A-Z]{2}$'`),
+  ],
+);
+
+export const contactPermissions = pgTable(
+  'contact_permissions',
+  {
+    companyId: uuid().notNull(),
+    contactId: uuid().notNull(),
+    permission: text({ enum: PERMISSION_KEYS }).notNull(),
+    grantedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'contact_permissions_pkey', columns: [t.companyId, t.contactId, t.permission] }),
+    foreignKey({ name: 'contact_permissions_contact_fk', columns: [t.companyId, t.contactId], foreignColumns: [contacts.companyId, contacts.id] }).onDelete('cascade'),
+    check(
+      'contact_permissions_key',
+      sql`${t.permission} in ('self_service', 'education_manager', 'bpo_full_access', 'restrict_tickets', 'education_manager_franchise', 'cloud_control_center', 'it_admin')`,
+    ),
+  ],
+);
+
+// "Quero me cadastrar": a person asks a company for access; the administrator decides.
+export const accessRequests = pgTable(
+  'access_requests',
+  {
+    companyId: uuid()
+      .notNull()
+      .references(() => companies.id),
+    id: uuid().notNull().defaultRandom(),
+    name: text().notNull(),
+    country: text().notNull().default('BR'),
+    document: text().notNull(),
+    areaCode: text().notNull(),
+    phone: text().notNull(),
+    email: text().notNull(),
+    consultancy: boolean().notNull().default(false),
+    status: text({ enum: ['pending', 'approved', 'rejected'] })
+      .notNull()
+      .default('pending'),
+    decidedByContactId: uuid(),
+    decidedAt: timestamp({ withTimezone: true }),
+    contactId: uuid(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'access_requests_pkey', columns: [t.companyId, t.id] }),
+    foreignKey({ name: 'access_requests_decided_by_fk', columns: [t.companyId, t.decidedByContactId], foreignColumns: [contacts.companyId, contacts.id] }),
+    foreignKey({ name: 'access_requests_contact_fk', columns: [t.companyId, t.contactId], foreignColumns: [contacts.companyId, contacts.id] }),
+    index('access_requests_pending_idx').on(t.companyId, t.createdAt).where(sql`${t.status} = 'pending'`),
+    check('access_requests_status', sql`${t.status} in ('pending', 'approved', 'rejected')`),
+  ],
+);
+
+export type Contact = typeof contacts.$inferSelect;

@@ -1,0 +1,106 @@
+import 'server-only';
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from './connect';
+import { accounts, companies, contactPermissions, contacts, groupMembers, groups, tickets, type PermissionKey } from './schema';
+import { cpfFromBase } from '@/lib/br/cpf';
+import { createCompany } from '@/lib/companies/mutations';
+import { findOrCreateAccount, setPassword } from '@/lib/auth/accounts';
+import { recordAudit } from '@/lib/audit/record';
+
+export const DEMO_COMPANY = { code: 'DEMO', name: 'Empresa Demonstração Ltda' };
+export const DEMO_ADMIN = { email: 'admin@demo.test', name: 'Marina Albuquerque' };
+
+const DEMO_CONTACTS: { name: string; email: string; cpfBase: string; ddd: string; phone: string; consultancy: boolean; permissions: PermissionKey[] }[] = [
+  { name: 'João Batista Pereira', email: 'joao.pereira@demo.test', cpfBase: '529982247', ddd: '11', phone: '987654321', consultancy: true, permissions: ['self_service'] },
+  { name: 'Luíza Gonçalves', email: 'luiza.goncalves@demo.test', cpfBase: '111444777', ddd: '21', phone: '34567890', consultancy: false, permissions: ['self_service', 'bpo_full_access'] },
+  { name: 'Sérgio Magalhães', email: 'sergio.magalhaes@demo.test', cpfBase: '390533447', ddd: '31', phone: '991234567', consultancy: false, permissions: ['self_service', 'it_admin'] },
+  { name: 'Conceição Araújo', email: 'conceicao.araujo@demo.test', cpfBase: '714602380', ddd: '51', phone: '32104567', consultancy: true, permissions: ['self_service', 'education_manager'] },
+  { name: 'Otávio Brandão', email: 'otavio.brandao@demo.test', cpfBase: '048222136', ddd: '61', phone: '998887766', consultancy: false, permissions: ['restrict_tickets'] },
+  { name: 'Íris Falcão', email: 'iris.falcao@demo.test', cpfBase: '862713204', ddd: '85', phone: '987001234', consultancy: false, permissions: ['self_service', 'cloud_control_center'] },
+];
+
+/** Seeds the demo company when the database has no company at all. Returns null otherwise. */
+export async function seedDemo(db: Database, adminPassword: string): Promise<{ adminEmail: string } | null> {
+  const [{ n }] = (await db.select({ n: sql<number>`count(*)::int` }).from(companies)) as [{ n: number }];
+  if (n > 0) return null;
+  const { company, admin } = await createCompany(
+    { code: DEMO_COMPANY.code, name: DEMO_COMPANY.name, adminEmail: DEMO_ADMIN.email, adminName: DEMO_ADMIN.name },
+    { invite: false },
+    db,
+  );
+  await db.transaction(async (tx) => {
+    await tx
+      .update(contacts)
+      .set({ document: cpfFromBase('123456789'), areaCode: '11', phone: '912345678' })
+      .where(eq(contacts.id, admin.id));
+    const [account] = await tx.select().from(accounts).where(eq(accounts.email, DEMO_ADMIN.email));
+    await setPassword(tx, account!.id, adminPassword);
+
+    const created: { id: string; name: string }[] = [];
+    for (const c of DEMO_CONTACTS) {
+      const acc = await findOrCreateAccount(tx, c.email);
+      const [row] = await tx
+        .insert(contacts)
+        .values({
+          companyId: company.id,
+          accountId: acc.id,
+          name: c.name,
+          email: c.email,
+          document: cpfFromBase(c.cpfBase),
+          areaCode: c.ddd,
+          phone: c.phone,
+          consultancy: c.consultancy,
+        })
+        .returning({ id: contacts.id, name: contacts.name });
+      created.push(row!);
+      if (c.permissions.length) {
+        await tx.insert(contactPermissions).values(c.permissions.map((permission) => ({ companyId: company.id, contactId: row!.id, permission })));
+      }
+      await recordAudit(tx, {
+        companyId: company.id,
+        actor: { contactId: admin.id, email: DEMO_ADMIN.email },
+        action: 'contact.created',
+        entityType: 'contact',
+        entityId: row!.id,
+        subjectContactId: row!.id,
+        after: { name: c.name, email: c.email },
+      });
+    }
+
+    const [support, supervision] = await tx
+      .insert(groups)
+      .values([
+        { companyId: company.id, name: 'Atendimento Financeiro', type: 'service', responsibleId: created[0]!.id, mailbox: 'financeiro@demo.test' },
+        { companyId: company.id, name: 'Supervisão de TI', type: 'supervision', responsibleId: created[2]!.id },
+      ])
+      .returning();
+    await tx.insert(groupMembers).values([
+      { companyId: company.id, groupId: support!.id, contactId: created[0]!.id },
+      { companyId: company.id, groupId: support!.id, contactId: created[1]!.id },
+      { companyId: company.id, groupId: supervision!.id, contactId: created[2]!.id },
+    ]);
+
+    const ticketRows = [
+      { subject: 'Erro ao emitir nota fiscal', category: 'support', status: 'open', requester: 0, group: support },
+      { subject: 'Dúvida sobre fechamento contábil', category: 'bpo', status: 'in_progress', requester: 1, group: support },
+      { subject: 'Lentidão no acesso ao sistema', category: 'support', status: 'open', requester: 2, group: supervision },
+      { subject: 'Ajuste na folha de pagamento', category: 'bpo', status: 'closed', requester: 1, group: undefined },
+      { subject: 'Liberação de acesso para novo colaborador', category: 'support', status: 'closed', requester: 3, group: undefined },
+      { subject: 'Relatório de vendas sem dados', category: 'support', status: 'open', requester: 5, group: undefined },
+    ] as const;
+    await tx.insert(tickets).values(
+      ticketRows.map((t, i) => ({
+        companyId: company.id,
+        number: 1001 + i,
+        subject: t.subject,
+        description: `${t.subject}. Descrição registrada pelo solicitante.`,
+        category: t.category,
+        status: t.status,
+        requesterId: created[t.requester]!.id,
+        groupId: t.group?.id ?? null,
+        closedAt: t.status === 'closed' ? new Date() : null,
+      })),
+    );
+  });
+  return { adminEmail: DEMO_ADMIN.email };
+}

@@ -1,0 +1,6 @@
+export async function register() {
+  if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
+    const { startMailWorker } = await import('./lib/mail/worker');
+    startMailWorker();
+  }
+}

@@ -1,0 +1,36 @@
+import { auditEvents } from '@/db/schema';
+import type { Executor } from '@/db/connect';
+
+export type Actor = { contactId: string | null; email: string | null };
+
+export const OPERATOR: Actor = { contactId: null, email: null };
+
+export type AuditInput = {
+  companyId: string;
+  actor: Actor;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  subjectContactId?: string | null;
+  before?: unknown;
+  after?: unknown;
+};
+
+/** Always called with the transaction that makes the change: no change without its entry. */
+export async function recordAudit(tx: Executor, input: AuditInput | AuditInput[]): Promise<void> {
+  const list = Array.isArray(input) ? input : [input];
+  if (list.length === 0) return;
+  await tx.insert(auditEvents).values(
+    list.map((e) => ({
+      companyId: e.companyId,
+      actorContactId: e.actor.contactId,
+      actorEmail: e.actor.email,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId ?? null,
+      subjectContactId: e.subjectContactId ?? null,
+      before: e.before ?? null,
+      after: e.after ?? null,
+    })),
+  );
+}

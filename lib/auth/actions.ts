@@ -1,0 +1,114 @@
+'use server';
+
+import { AuthError, CredentialsSignin } from 'next-auth';
+import { cookies } from 'next/headers';
+import { redirect, RedirectType } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { db } from '@/db/client';
+import { fieldErrorKeys, formValues, type ActionState } from '@/lib/forms/action-state';
+import { withFlash } from '@/lib/forms/flash';
+import { LOCALE_COOKIE, toLocale } from '@/lib/i18n/config';
+import { kickMailDelivery } from '@/lib/mail/worker';
+import { changeOwnPassword, requestPasswordReset, setPasswordWithToken } from './accounts';
+import { signIn, signOut } from './config';
+import { safeCallbackPath } from './safe-redirect';
+import { ChangePasswordSchema, ForgotPasswordSchema, NewPasswordSchema, SignInSchema, VALIDATION_PARAMS } from './schema';
+import { COMPANY_COOKIE, requireContact } from './session';
+
+async function translateErrors(errors: Record<string, string>) {
+  const t = await getTranslations('validation');
+  return Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, t(v as never, VALIDATION_PARAMS as never)]));
+}
+
+export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData, ['email']);
+  const parsed = SignInSchema.safeParse({ email: formData.get('email') ?? '', password: formData.get('password') ?? '' });
+  if (!parsed.success) return { status: 'error', fieldErrors: await translateErrors(fieldErrorKeys(parsed.error)), values };
+  const t = await getTranslations('auth');
+  try {
+    await signIn('credentials', {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirectTo: safeCallbackPath(formData.get('callbackUrl')),
+    });
+  } catch (err) {
+    if (err instanceof CredentialsSignin) {
+      const locked = /^locked:(\d+)$/.exec(err.code ?? '');
+      return { status: 'error', message: locked ? t('locked', { minutes: Number(locked[1]) }) : t('invalidCredentials'), values };
+    }
+    if (err instanceof AuthError) {
+      console.error('[auth] sign-in failed', err);
+      return { status: 'error', message: (await getTranslations('common'))('genericError'), values };
+    }
+    throw err; // the redirect after a successful sign-in
+  }
+  return { status: 'ok' };
+}
+
+export async function signOutAction(): Promise<void> {
+  (await cookies()).delete(COMPANY_COOKIE);
+  await signOut({ redirectTo: withFlash('/login', 'signed-out') });
+}
+
+export async function forgotPasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData, ['email']);
+  const parsed = ForgotPasswordSchema.safeParse({ email: formData.get('email') ?? '' });
+  if (!parsed.success) return { status: 'error', fieldErrors: await translateErrors(fieldErrorKeys(parsed.error)), values };
+  await requestPasswordReset(db, parsed.data.email);
+  kickMailDelivery();
+  // The same answer whether or not the address exists.
+  return { status: 'ok', message: (await getTranslations('auth'))('forgotSent') };
+}
+
+async function setPasswordFromLink(purpose: 'invite' | 'reset', token: string, formData: FormData): Promise<ActionState> {
+  const parsed = NewPasswordSchema.safeParse({ password: formData.get('password') ?? '', confirmPassword: formData.get('confirmPassword') ?? '' });
+  if (!parsed.success) return { status: 'error', fieldErrors: await translateErrors(fieldErrorKeys(parsed.error)) };
+  const result = await setPasswordWithToken(db, token, purpose, parsed.data.password);
+  if (!result.ok) return { status: 'error', message: (await getTranslations('auth'))('linkInvalid') };
+  const path = `/login?email=${encodeURIComponent(result.email)}`;
+  redirect(withFlash(path, purpose === 'invite' ? 'password-created' : 'password-reset'), RedirectType.replace);
+}
+
+export async function resetPasswordAction(token: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  return setPasswordFromLink('reset', token, formData);
+}
+
+export async function acceptInvitationAction(token: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  return setPasswordFromLink('invite', token, formData);
+}
+
+export async function changePasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const ctx = await requireContact();
+  const parsed = ChangePasswordSchema.safeParse({
+    currentPassword: formData.get('currentPassword') ?? '',
+    password: formData.get('password') ?? '',
+    confirmPassword: formData.get('confirmPassword') ?? '',
+  });
+  if (!parsed.success) return { status: 'error', fieldErrors: await translateErrors(fieldErrorKeys(parsed.error)) };
+  const result = await changeOwnPassword(db, ctx.accountId, parsed.data.currentPassword, parsed.data.password);
+  if (!result.ok) {
+    const key = result.reason === 'wrong' ? 'currentPasswordWrong' : 'passwordSameAsCurrent';
+    return { status: 'error', fieldErrors: await translateErrors({ [result.field]: key }) };
+  }
+  // The new password generation ended every session; this one is renewed with the new
+  // password, the others stay ended.
+  await signIn('credentials', { email: ctx.email, password: parsed.data.password, redirectTo: withFlash('/profile', 'password-changed') });
+  return { status: 'ok' };
+}
+
+export async function switchCompanyAction(formData: FormData): Promise<void> {
+  const ctx = await requireContact();
+  const wanted = formData.get('companyId');
+  // Only a company the person belongs to; anything else is ignored.
+  const membership = ctx.memberships.find((m) => m.companyId === wanted);
+  if (membership) {
+    (await cookies()).set(COMPANY_COOKIE, membership.companyId, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 60 * 60 * 24 * 365 });
+  }
+  redirect(membership?.isAdmin ? '/contacts' : '/', RedirectType.push);
+}
+
+export async function setLocaleAction(formData: FormData): Promise<void> {
+  const locale = toLocale(String(formData.get('locale') ?? ''));
+  (await cookies()).set(LOCALE_COOKIE, locale, { sameSite: 'lax', path: '/', maxAge: 60 * 60 * 24 * 365 });
+  redirect(safeCallbackPath(formData.get('returnTo')));
+}

@@ -1,0 +1,32 @@
+import 'server-only';
+import { cache } from 'react';
+import { cookies } from 'next/headers';
+import { forbidden, redirect } from 'next/navigation';
+import { db } from '@/db/client';
+import { auth } from './config';
+import { resolveSession, type ContactContext } from './context';
+
+export const COMPANY_COOKIE = 'company';
+
+/** Who is asking, read once per request from the token and then from the database. */
+export const currentSession = cache(async () => {
+  const session = await auth();
+  const identity = session?.user?.id ? { accountId: session.user.id, sessionVersion: session.sv ?? 0 } : null;
+  const preferred = (await cookies()).get(COMPANY_COOKIE)?.value;
+  return resolveSession(db, identity, preferred);
+});
+
+/** First line of every page and action for signed-in people. */
+export async function requireContact(): Promise<ContactContext> {
+  const session = await currentSession();
+  if (session.status === 'signed-out') redirect('/login');
+  if (session.status === 'no-company') redirect('/no-company');
+  return session.context;
+}
+
+/** First line of every administration page and action. */
+export async function requireAdmin(): Promise<ContactContext> {
+  const context = await requireContact();
+  if (!context.isAdmin) forbidden();
+  return context;
+}

@@ -1,0 +1,66 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { db } from '@/db/client';
+import type { Executor } from '@/db/connect';
+import { companies, contacts } from '@/db/schema';
+import { OPERATOR, recordAudit } from '@/lib/audit/record';
+import { findOrCreateAccount } from '@/lib/auth/accounts';
+import { issueToken } from '@/lib/auth/tokens';
+import { enqueueMail } from '@/lib/mail/outbox';
+import { appUrl, invitationMail } from '@/lib/mail/templates';
+
+export const CreateCompanySchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9][A-Z0-9_-]{1,31}$/, 'code: 2 to 32 letters, digits, "-" or "_"'),
+  name: z.string().trim().min(2, 'name: at least 2 characters').max(200),
+  adminEmail: z.string().trim().toLowerCase().pipe(z.email('admin-email: not a valid e-mail address')),
+  adminName: z.string().trim().min(2, 'admin-name: at least 2 characters').max(200),
+});
+export type CreateCompanyInput = z.input<typeof CreateCompanySchema>;
+
+export class CompanyCodeTaken extends Error {
+  constructor(code: string) {
+    super(`a company with code ${code} already exists`);
+  }
+}
+
+/**
+ * The operator's way in: a company and its first administrator, who receives an invitation
+ * to set a password. Company, account, contact, invitation and history commit together.
+ */
+export async function createCompany(input: CreateCompanyInput, opts: { invite?: boolean } = {}, executor: Executor = db) {
+  const data = CreateCompanySchema.parse(input);
+  return executor.transaction(async (tx) => {
+    const [existing] = await tx.select({ id: companies.id }).from(companies).where(eq(companies.code, data.code));
+    if (existing) throw new CompanyCodeTaken(data.code);
+    const [company] = await tx.insert(companies).values({ code: data.code, name: data.name }).returning();
+    const account = await findOrCreateAccount(tx, data.adminEmail);
+    const [admin] = await tx
+      .insert(contacts)
+      .values({ companyId: company!.id, accountId: account.id, name: data.adminName, email: data.adminEmail, isAdmin: true })
+      .returning();
+    await recordAudit(tx, [
+      { companyId: company!.id, actor: OPERATOR, action: 'company.created', entityType: 'company', entityId: company!.id, after: { code: data.code, name: data.name } },
+      {
+        companyId: company!.id,
+        actor: OPERATOR,
+        action: 'contact.created',
+        entityType: 'contact',
+        entityId: admin!.id,
+        subjectContactId: admin!.id,
+        after: { name: admin!.name, email: admin!.email, isAdmin: true },
+      },
+    ]);
+    let inviteLink: string | null = null;
+    if (opts.invite ?? true) {
+      const token = await issueToken(tx, { accountId: account.id, purpose: 'invite', companyId: company!.id });
+      await enqueueMail(tx, invitationMail({ companyId: company!.id, companyName: company!.name, name: admin!.name, email: admin!.email, token }));
+      inviteLink = appUrl(`/invite/${token}`);
+    }
+    return { company: company!, admin: admin!, accountId: account.id, inviteLink };
+  });
+}

@@ -1,0 +1,19 @@
+// Success messages travel as a key in the query string of the page the action redirects
+// to (post/redirect/get): they survive a no-JS POST, and only known keys are ever shown.
+export const FLASH_MESSAGES = {
+  'signed-out': 'auth.signedOut',
+  'password-created': 'auth.passwordCreated',
+  'password-reset': 'auth.passwordReset',
+  'password-changed': 'profile.passwordChanged',
+  'session-ended': 'auth.sessionEnded',
+} as const;
+
+export type FlashKey = keyof typeof FLASH_MESSAGES;
+
+export function withFlash(path: string, key: FlashKey): string {
+  return `${path}${path.includes('?') ? '&' : '?'}notice=${key}`;
+}
+
+export function flashMessageKey(value: string | string[] | undefined): (typeof FLASH_MESSAGES)[FlashKey] | null {
+  return typeof value === 'string' && value in FLASH_MESSAGES ? FLASH_MESSAGES[value as FlashKey] : null;
+}

@@ -1,0 +1,85 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { mailOutbox, type OutboxMessage } from '@/db/schema';
+import type { Executor } from '@/db/connect';
+
+export type MailMessage = {
+  companyId: string | null;
+  kind: 'invite' | 'reset' | 'group_forward' | 'access_rejected' | 'password_changed';
+  to: string;
+  subject: string;
+  text: string;
+};
+
+/** Queues a message in the caller's transaction: it is sent only if the change commits. */
+export async function enqueueMail(db: Executor, messages: MailMessage | MailMessage[]): Promise<void> {
+  const list = Array.isArray(messages) ? messages : [messages];
+  if (list.length === 0) return;
+  await db.insert(mailOutbox).values(
+    list.map((m) => ({ companyId: m.companyId, kind: m.kind, toAddress: m.to, subject: m.subject, textBody: m.text })),
+  );
+}
+
+export const MAX_ATTEMPTS = 8;
+
+/** Seconds to wait after the n-th failed attempt: 30 s, 1 min, 2 min … capped at 1 h. */
+export function retryDelaySeconds(attempt: number): number {
+  return Math.min(30 * 2 ** Math.max(0, attempt - 1), 3600);
+}
+
+export type Sender = (message: OutboxMessage) => Promise<void>;
+
+// A claimed message is leased for this long, so a second server instance does not send it
+// again while the first is still talking to the SMTP server.
+const LEASE_SECONDS = 120;
+
+export async function deliverDue(db: Executor, send: Sender, opts: { now?: Date; batch?: number } = {}): Promise<{ sent: number; failed: number }> {
+  const now = opts.now ?? new Date();
+  const batch = opts.batch ?? 25;
+  const claimed = await db.execute<{ id: string }>(sql`
+    update ${mailOutbox} set next_attempt_at = ${new Date(now.getTime() + LEASE_SECONDS * 1000)}
+    where id in (
+      select id from ${mailOutbox}
+      where status = 'pending' and next_attempt_at <= ${now}
+      order by next_attempt_at
+      limit ${batch}
+      for update skip locked
+    )
+    returning id`);
+  let sent = 0;
+  let failed = 0;
+  for (const { id } of claimed.rows) {
+    const [message] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
+    if (!message) continue;
+    try {
+      await send(message);
+      await db
+        .update(mailOutbox)
+        .set({ status: 'sent', attempts: message.attempts + 1, sentAt: new Date(), lastError: null })
+        .where(eq(mailOutbox.id, id));
+      sent++;
+    } catch (err) {
+      const attempts = message.attempts + 1;
+      const giveUp = attempts >= MAX_ATTEMPTS;
+      await db
+        .update(mailOutbox)
+        .set({
+          attempts,
+          status: giveUp ? 'failed' : 'pending',
+          lastError: String(err instanceof Error ? err.message : err).slice(0, 500),
+          nextAttemptAt: new Date(now.getTime() + retryDelaySeconds(attempts) * 1000),
+        })
+        .where(eq(mailOutbox.id, id));
+      failed++;
+    }
+  }
+  return { sent, failed };
+}
+
+export async function listCompanyOutbox(db: Executor, companyId: string, opts: { limit: number; offset: number }) {
+  const where = and(eq(mailOutbox.companyId, companyId));
+  const [rows, [count]] = await Promise.all([
+    db.select().from(mailOutbox).where(where).orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id)).limit(opts.limit).offset(opts.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(mailOutbox).where(where),
+  ]);
+  return { rows, total: count?.n ?? 0 };
+}

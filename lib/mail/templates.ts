@@ -1,0 +1,26 @@
+import { translator } from '@/lib/i18n/translator';
+import type { MailMessage } from './outbox';
+
+export function appUrl(path = ''): string {
+  const base = (process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, '');
+  return `${base}${path}`;
+}
+
+export function invitationMail(input: { companyId: string; companyName: string; name: string; email: string; token: string }): MailMessage {
+  const t = translator('mail');
+  const link = appUrl(`/invite/${input.token}`);
+  return {
+    companyId: input.companyId,
+    kind: 'invite',
+    to: input.email,
+    subject: t('inviteSubject', { company: input.companyName }),
+    text: t('inviteBody', { name: input.name, company: input.companyName, link }),
+  };
+}
+
+export function resetMail(input: { email: string; token: string }): MailMessage {
+  const t = translator('mail');
+  const link = appUrl(`/reset-password/${input.token}`);
+  // No company: a reset concerns the person, and no administrator may read it.
+  return { companyId: null, kind: 'reset', to: input.email, subject: t('resetSubject'), text: t('resetBody', { email: input.email, link }) };
+}

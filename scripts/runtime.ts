@@ -1,0 +1,54 @@
+// Shared by the start script and the command-line tools: the data directory, the secret,
+// and the guard that keeps two processes from opening the embedded database at once.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { dataDir } from '../db/connect';
+
+export function ensureDataDir(): string {
+  const dir = dataDir();
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** AUTH_SECRET from the environment, else one generated once and kept under the data dir. */
+export function authSecret(): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const file = path.join(ensureDataDir(), 'auth-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+const lockFile = () => path.join(dataDir(), 'server.pid');
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** PGlite has no lock of its own: refuse to open the embedded database while the server runs. */
+export function assertEmbeddedDatabaseFree(): void {
+  if (process.env.DATABASE_URL) return;
+  const file = lockFile();
+  if (!existsSync(file)) return;
+  const pid = Number(readFileSync(file, 'utf8'));
+  if (pid && pid !== process.pid && alive(pid)) {
+    console.error(
+      `O servidor do Portaria (processo ${pid}) está usando o banco embutido em ${dataDir()}.\n` +
+        'Pare o servidor (Ctrl+C) e rode o comando de novo, ou use DATABASE_URL com um PostgreSQL.',
+    );
+    process.exit(1);
+  }
+}
+
+export function holdEmbeddedDatabase(pid: number): () => void {
+  if (process.env.DATABASE_URL) return () => {};
+  writeFileSync(lockFile(), String(pid));
+  return () => rmSync(lockFile(), { force: true });
+}

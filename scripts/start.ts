@@ -1,0 +1,93 @@
+// `npm start`: build when needed, apply migrations, seed the demo company on an empty
+// embedded database, then serve. `npm run dev` does the same with the dev server.
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { connectFromEnv } from '../db/connect';
+import { installConnection } from '../db/client';
+import { accounts } from '../db/schema';
+import { DEMO_ADMIN, seedDemo } from '../db/seed';
+import { verifyPassword } from '../lib/auth/password';
+import { assertEmbeddedDatabaseFree, authSecret, ensureDataDir, holdEmbeddedDatabase } from './runtime';
+
+const dev = process.argv.includes('--dev');
+const port = Number(process.env.PORT ?? 3000);
+const embedded = !process.env.DATABASE_URL;
+const root = process.cwd();
+const nextBin = path.join(root, 'node_modules', '.bin', 'next');
+
+function newestMtime(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(entry).map((name) => newestMtime(path.join(entry, name))));
+}
+
+function needsBuild(): boolean {
+  const buildId = path.join(root, '.next', 'BUILD_ID');
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  const sources = ['app', 'lib', 'components', 'db', 'proxy.ts', 'instrumentation.ts', 'next.config.ts', 'package-lock.json'];
+  return sources.some((s) => newestMtime(path.join(root, s)) > built);
+}
+
+assertEmbeddedDatabaseFree();
+const dir = ensureDataDir();
+const env: NodeJS.ProcessEnv = { ...process.env, PORTARIA_DATA_DIR: dir, AUTH_SECRET: authSecret(), PORT: String(port) };
+
+if (!dev && needsBuild()) {
+  console.log('Compilando o Portaria (só na primeira vez ou depois de mudanças)…');
+  const build = spawnSync(nextBin, ['build'], { stdio: 'inherit', env: { ...env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+// The embedded database is opened here, migrated, seeded and closed before the server
+// opens it: never two processes on it at once.
+const conn = connectFromEnv();
+installConnection(conn);
+await conn.migrate();
+let signIn = '';
+if (embedded || process.env.SEED_DEMO === '1') {
+  const passwordFile = path.join(dir, 'demo-admin-password');
+  let password = process.env.DEMO_ADMIN_PASSWORD;
+  let generated = false;
+  if (!password) {
+    generated = true;
+    password = existsSync(passwordFile) ? readFileSync(passwordFile, 'utf8').trim() : randomBytes(9).toString('base64url');
+  }
+  const seeded = await seedDemo(conn.db, password);
+  if (seeded && generated) writeFileSync(passwordFile, password, { mode: 0o600 });
+  const [admin] = await conn.db.select().from(accounts).where(eq(accounts.email, DEMO_ADMIN.email));
+  if (admin?.passwordHash && (await verifyPassword(admin.passwordHash, password))) {
+    signIn = `Entre com ${DEMO_ADMIN.email} e a senha ${password}`;
+  } else if (admin) {
+    signIn = `Entre com ${DEMO_ADMIN.email} (a senha foi alterada no portal)`;
+  }
+}
+await conn.close();
+
+const child = spawn(nextBin, [dev ? 'dev' : 'start', '-p', String(port)], { stdio: 'inherit', env });
+const release = holdEmbeddedDatabase(child.pid ?? process.pid);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => {
+  release();
+  process.exit(code ?? (signal ? 0 : 1));
+});
+
+// Announce once the server answers.
+const url = `http://localhost:${port}`;
+for (let i = 0; i < 600; i++) {
+  try {
+    const res = await fetch(`${url}/login`, { redirect: 'manual' });
+    if (res.status < 500) break;
+  } catch {
+    /* not up yet */
+  }
+  await new Promise((r) => setTimeout(r, 200));
+}
+console.log(`\nPortaria pronto em ${url}`);
+if (signIn) console.log(signIn);
+console.log(embedded ? `Banco de dados embutido (PGlite) em ${path.relative(root, dir) || dir}` : 'Banco de dados: PostgreSQL (DATABASE_URL)');
+console.log(process.env.SMTP_URL ? 'E-mails enviados por SMTP (SMTP_URL).' : 'SMTP não configurado: os e-mails ficam em "E-mails enviados".');
