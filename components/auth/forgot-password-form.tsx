@@ -11,7 +11,6 @@ import { ForgotPasswordSchema, VALIDATION_PARAMS } from '@/lib/auth/schema';
 
 export function ForgotPasswordForm() {
   const t = useTranslations('auth');
-  const tc = useTranslations('common');
   const { state, pending, formRef, formAction, onSubmit, field } = useActionForm(ForgotPasswordSchema, forgotPasswordAction, {
     params: VALIDATION_PARAMS,
   });
@@ -27,7 +26,7 @@ export function ForgotPasswordForm() {
   }
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="form">
-      <Field label={t('email')} type="email" autoComplete="email" required requiredLabel={tc('required')} {...field('email')} />
+      <Field label={t('email')} type="email" autoComplete="email" required {...field('email')} />
       <SubmitButton pending={pending} className="btn--block">
         {t('sendLink')}
       </SubmitButton>

@@ -11,7 +11,6 @@ import { SignInSchema, VALIDATION_PARAMS } from '@/lib/auth/schema';
 
 export function SignInForm({ callbackUrl, initialEmail }: { callbackUrl?: string; initialEmail?: string }) {
   const t = useTranslations('auth');
-  const tc = useTranslations('common');
   const { state, pending, formRef, formAction, onSubmit, field } = useActionForm(SignInSchema, signInAction, {
     params: VALIDATION_PARAMS,
     initialValues: { email: initialEmail ?? '' },
@@ -20,8 +19,8 @@ export function SignInForm({ callbackUrl, initialEmail }: { callbackUrl?: string
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="form">
       {state.message ? <FormAlert>{state.message}</FormAlert> : null}
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
-      <Field label={t('email')} type="email" autoComplete="username" required requiredLabel={tc('required')} {...field('email')} />
-      <Field label={t('password')} type="password" autoComplete="current-password" required requiredLabel={tc('required')} {...field('password')} defaultValue={undefined} />
+      <Field label={t('email')} type="email" autoComplete="username" required {...field('email')} />
+      <Field label={t('password')} type="password" autoComplete="current-password" required {...field('password')} defaultValue={undefined} />
       <SubmitButton pending={pending} pendingLabel={t('signingIn')} className="btn--block">
         {t('signIn')}
       </SubmitButton>

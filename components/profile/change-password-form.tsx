@@ -18,18 +18,18 @@ export function ChangePasswordForm({ email }: { email: string }) {
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="form">
       {state.message ? <FormAlert>{state.message}</FormAlert> : null}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <Field label={tp('currentPassword')} type="password" autoComplete="current-password" required requiredLabel={tc('required')} {...field('currentPassword')} {...noEcho} />
+      <Field label={tp('currentPassword')} type="password" autoComplete="current-password" required {...field('currentPassword')} {...noEcho} />
       <Field
         label={t('newPassword')}
         type="password"
         autoComplete="new-password"
         required
-        requiredLabel={tc('required')}
+       
         hint={t('passwordHint', { min: PASSWORD_MIN_LENGTH })}
         {...field('password')}
         {...noEcho}
       />
-      <Field label={t('confirmPassword')} type="password" autoComplete="new-password" required requiredLabel={tc('required')} {...field('confirmPassword')} {...noEcho} />
+      <Field label={t('confirmPassword')} type="password" autoComplete="new-password" required {...field('confirmPassword')} {...noEcho} />
       <SubmitButton pending={pending} pendingLabel={tc('saving')}>
         {tp('submit')}
       </SubmitButton>

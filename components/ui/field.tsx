@@ -5,12 +5,14 @@ type FieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'name'> & {
   label: string;
   hint?: string;
   error?: string;
-  requiredLabel?: string;
   inputRef?: Ref<HTMLInputElement>;
 };
 
-/** Label above the input, hint and error under it, all tied to the input for screen readers. */
-export function Field({ name, label, hint, error, required, requiredLabel, inputRef, id, ...input }: FieldProps) {
+/**
+ * Label above the input, hint and error under it, all tied to the input for screen readers.
+ * A required field shows * and is announced as required through aria-required.
+ */
+export function Field({ name, label, hint, error, required, inputRef, id, ...input }: FieldProps) {
   const inputId = id ?? `field-${name}`;
   const hintId = hint ? `${inputId}-hint` : undefined;
   const errorId = error ? `${inputId}-error` : undefined;
@@ -24,7 +26,6 @@ export function Field({ name, label, hint, error, required, requiredLabel, input
             {' '}*
           </span>
         ) : null}
-        {required && requiredLabel ? <span className="visually-hidden"> ({requiredLabel})</span> : null}
       </label>
       <input
         id={inputId}

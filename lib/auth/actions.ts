@@ -60,7 +60,10 @@ export async function forgotPasswordAction(_prev: ActionState, formData: FormDat
   return { status: 'ok', message: (await getTranslations('auth'))('forgotSent') };
 }
 
-async function setPasswordFromLink(purpose: 'invite' | 'reset', token: string, formData: FormData): Promise<ActionState> {
+// The token comes back as a hidden field of the form; it is checked here again, never trusted
+// from the page that showed the form.
+async function setPasswordFromLink(purpose: 'invite' | 'reset', formData: FormData): Promise<ActionState> {
+  const token = String(formData.get('token') ?? '');
   const parsed = NewPasswordSchema.safeParse({ password: formData.get('password') ?? '', confirmPassword: formData.get('confirmPassword') ?? '' });
   if (!parsed.success) return { status: 'error', fieldErrors: await translateErrors(fieldErrorKeys(parsed.error)) };
   const result = await setPasswordWithToken(db, token, purpose, parsed.data.password);
@@ -69,12 +72,12 @@ async function setPasswordFromLink(purpose: 'invite' | 'reset', token: string, f
   redirect(withFlash(path, purpose === 'invite' ? 'password-created' : 'password-reset'), RedirectType.replace);
 }
 
-export async function resetPasswordAction(token: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  return setPasswordFromLink('reset', token, formData);
+export async function resetPasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return setPasswordFromLink('reset', formData);
 }
 
-export async function acceptInvitationAction(token: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  return setPasswordFromLink('invite', token, formData);
+export async function acceptInvitationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return setPasswordFromLink('invite', formData);
 }
 
 export async function changePasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

@@ -51,7 +51,10 @@ export async function resolveSession(
     .orderBy(asc(companies.name));
   if (memberships.length === 0) return { status: 'no-company', accountId: account.id, email: account.email };
 
-  const current = memberships.find((m) => m.companyId === preferredCompanyId) ?? memberships[0]!;
+  // The chosen company if the person belongs to it; otherwise one they administer, since
+  // administrators come to the portal mostly to administer.
+  const current =
+    memberships.find((m) => m.companyId === preferredCompanyId) ?? memberships.find((m) => m.isAdmin) ?? memberships[0]!;
   const permissionRows = await db
     .select({ permission: contactPermissions.permission })
     .from(contactPermissions)

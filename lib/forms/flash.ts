@@ -15,5 +15,5 @@ export function withFlash(path: string, key: FlashKey): string {
 }
 
 export function flashMessageKey(value: string | string[] | undefined): (typeof FLASH_MESSAGES)[FlashKey] | null {
-  return typeof value === 'string' && value in FLASH_MESSAGES ? FLASH_MESSAGES[value as FlashKey] : null;
+  return typeof value === 'string' && Object.hasOwn(FLASH_MESSAGES, value) ? FLASH_MESSAGES[value as FlashKey] : null;
 }

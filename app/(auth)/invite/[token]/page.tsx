@@ -2,11 +2,10 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { InvalidLink } from '@/components/auth/invalid-link';
 import { NewPasswordForm } from '@/components/auth/new-password-form';
-import { acceptInvitationAction } from '@/lib/auth/actions';
 import { findInvitation } from '@/lib/auth/links';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('auth'))('inviteTitle'), referrer: 'no-referrer' };
+  return { title: (await getTranslations('auth'))('inviteTitle') };
 }
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
@@ -20,7 +19,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       <p className="lead">
         {found.companyName ? t('inviteIntro', { company: found.companyName, email: found.email }) : t('inviteIntroNoCompany', { email: found.email })}
       </p>
-      <NewPasswordForm action={acceptInvitationAction.bind(null, token)} email={found.email} submitLabel={t('createPassword')} />
+      <NewPasswordForm purpose="invite" token={token} email={found.email} submitLabel={t('createPassword')} />
     </>
   );
 }

@@ -2,11 +2,10 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { InvalidLink } from '@/components/auth/invalid-link';
 import { NewPasswordForm } from '@/components/auth/new-password-form';
-import { resetPasswordAction } from '@/lib/auth/actions';
 import { findResetLink } from '@/lib/auth/links';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('auth'))('resetTitle'), referrer: 'no-referrer' };
+  return { title: (await getTranslations('auth'))('resetTitle') };
 }
 
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
@@ -18,7 +17,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
     <>
       <h1>{t('resetTitle')}</h1>
       <p className="lead">{t('resetIntro', { email: found.email })}</p>
-      <NewPasswordForm action={resetPasswordAction.bind(null, token)} email={found.email} submitLabel={t('saveNewPassword')} />
+      <NewPasswordForm purpose="reset" token={token} email={found.email} submitLabel={t('saveNewPassword')} />
     </>
   );
 }

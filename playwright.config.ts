@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { defineConfig } from '@playwright/test';
+import { E2E } from './tests/e2e/support/env';
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  throw new Error(
+    `Chromium not found at ${chromium}. The browser tests use Debian's Chromium: install the package "chromium" ` +
+      '(apt-get install -y chromium), or point CHROMIUM_PATH at a Chromium binary.',
+  );
+}
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : [['list']],
+  use: {
+    baseURL: E2E.baseUrl,
+    locale: 'pt-BR',
+    timezoneId: 'America/Sao_Paulo',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: chromium,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  webServer: [
+    {
+      command: 'tsx tests/e2e/support/smtp-sink-server.ts',
+      url: `${E2E.sinkUrl}/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // The real start path (scripts/start.ts) on a fresh embedded database with e2e fixtures.
+      command: 'tsx --conditions=react-server tests/e2e/support/app-server.ts',
+      url: `${E2E.baseUrl}/login`,
+      reuseExistingServer: false,
+      timeout: 240_000,
+      stdout: 'pipe',
+    },
+  ],
+});

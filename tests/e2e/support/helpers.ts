@@ -1,0 +1,48 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { E2E } from './env';
+import type { ReceivedMail } from '../../support/smtp-sink';
+
+/** Submits the sign-in form; the caller asserts what follows. */
+export async function attemptSignIn(page: Page, email: string, password: string = E2E.password) {
+  await page.goto('/login');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Senha').fill(password);
+  await page.getByRole('button', { name: 'Entrar' }).click();
+}
+
+/** Signs in and waits until the portal has taken over from the sign-in page. */
+export async function signIn(page: Page, email: string, password: string = E2E.password) {
+  await attemptSignIn(page, email, password);
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Waits for the SMTP server on loopback to receive a message for `to`. */
+export async function waitForMail(to: string, opts: { count?: number; timeoutMs?: number } = {}): Promise<ReceivedMail[]> {
+  const deadline = Date.now() + (opts.timeoutMs ?? 15_000);
+  for (;;) {
+    const res = await fetch(`${E2E.sinkUrl}/messages?to=${encodeURIComponent(to)}`);
+    const list = (await res.json()) as ReceivedMail[];
+    if (list.length >= (opts.count ?? 1)) return list;
+    if (Date.now() > deadline) throw new Error(`no e-mail for ${to} within the time limit`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+export function linkIn(text: string, path: string): string {
+  const match = new RegExp(`https?://\\S+${path}/[\\w-]+`).exec(text);
+  if (!match) throw new Error(`no ${path} link in: ${text}`);
+  return match[0];
+}
+
+/** No serious or critical accessibility issue on the page as it is now. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+/** The form's own alert (Next adds a route announcer with role=alert too). */
+export function formAlert(page: Page) {
+  return page.locator('form [role="alert"], main [role="alert"]').first();
+}

@@ -1,0 +1,86 @@
+import { eq, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/db/client';
+import { mailOutbox } from '@/db/schema';
+import { deliverDue, enqueueMail, listCompanyOutbox, MAX_ATTEMPTS, retryDelaySeconds } from '@/lib/mail/outbox';
+import { smtpSender } from '@/lib/mail/transport';
+import { makeCompany } from '../support/fixtures';
+import { startSmtpSink } from '../support/smtp-sink';
+
+let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+let refuse = false;
+
+beforeAll(async () => {
+  sink = await startSmtpSink({ reject: () => refuse });
+});
+afterAll(async () => {
+  await sink.close();
+});
+
+async function queue(companyId: string | null, to: string, subject = 'Assunto com acentuação') {
+  await enqueueMail(db, { companyId, kind: 'invite', to, subject, text: `Olá!\nLink: http://localhost/invite/abc\n${subject}` });
+  const [row] = await db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, to));
+  return row!;
+}
+
+describe('delivery over SMTP', () => {
+  it('delivers a queued message to a real SMTP server and marks it sent', async () => {
+    const { company } = await makeCompany();
+    const row = await queue(company.id, 'entrega@example.test');
+    const result = await deliverDue(db, smtpSender(sink.url, 'Portaria <nao-responda@portaria.test>'));
+    expect(result.sent).toBeGreaterThanOrEqual(1);
+    const received = sink.messages.filter((m) => m.to.includes('entrega@example.test'));
+    expect(received).toHaveLength(1);
+    expect(received[0]!.subject).toBe('Assunto com acentuação');
+    expect(received[0]!.text).toContain('http://localhost/invite/abc');
+    const [after] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, row.id));
+    expect(after).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
+  it('retries later with back-off when the server refuses, and gives up after the last attempt', async () => {
+    const { company } = await makeCompany();
+    const row = await queue(company.id, 'recusa@example.test');
+    refuse = true;
+    try {
+      let now = new Date(Date.now() + 1000);
+      await deliverDue(db, smtpSender(sink.url), { now });
+      let [state] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, row.id));
+      expect(state).toMatchObject({ status: 'pending', attempts: 1 });
+      expect(state!.nextAttemptAt.getTime()).toBe(now.getTime() + retryDelaySeconds(1) * 1000);
+      expect(state!.lastError).toMatch(/mailbox unavailable/);
+      // Not due yet: nothing is tried.
+      expect(await deliverDue(db, smtpSender(sink.url), { now })).toEqual({ sent: 0, failed: 0 });
+      for (let attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
+        now = new Date(state!.nextAttemptAt.getTime() + 1);
+        await deliverDue(db, smtpSender(sink.url), { now });
+        [state] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, row.id));
+      }
+      expect(state).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS });
+    } finally {
+      refuse = false;
+    }
+  });
+
+  it('does not send the same message twice when two workers run at once', async () => {
+    const { company } = await makeCompany();
+    const rows = await Promise.all(['a', 'b', 'c'].map((x) => queue(company.id, `paralelo.${x}@example.test`)));
+    const send = smtpSender(sink.url);
+    await Promise.all([deliverDue(db, send), deliverDue(db, send), deliverDue(db, send)]);
+    for (const r of rows) expect(sink.messages.filter((m) => m.to.includes(r.toAddress))).toHaveLength(1);
+    const states = await db.select().from(mailOutbox).where(inArray(mailOutbox.id, rows.map((r) => r.id)));
+    expect(states.every((s) => s.status === 'sent' && s.attempts === 1)).toBe(true);
+  });
+});
+
+describe('the company outbox', () => {
+  it("shows a company only its own messages, never personal ones", async () => {
+    const a = await makeCompany();
+    const b = await makeCompany();
+    await queue(a.company.id, 'de.a@example.test');
+    await queue(b.company.id, 'de.b@example.test');
+    await queue(null, 'pessoal@example.test');
+    const { rows, total } = await listCompanyOutbox(db, a.company.id, { limit: 25, offset: 0 });
+    expect(total).toBe(1);
+    expect(rows.map((r) => r.toAddress)).toEqual(['de.a@example.test']);
+  });
+});
