@@ -15,10 +15,10 @@ export const CreateCompanySchema = z.object({
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z0-9][A-Z0-9_-]{1,31}$/, 'code: 2 to 32 letters, digits, "-" or "_"'),
-  name: z.string().trim().min(2, 'name: at least 2 characters').max(200),
-  adminEmail: z.string().trim().toLowerCase().pipe(z.email('admin-email: not a valid e-mail address')),
-  adminName: z.string().trim().min(2, 'admin-name: at least 2 characters').max(200),
+    .regex(/^[A-Z0-9][A-Z0-9_-]{1,31}$/, 'code: de 2 a 32 letras, dígitos, "-" ou "_"'),
+  name: z.string().trim().min(2, 'name: pelo menos 2 caracteres').max(200),
+  adminEmail: z.string().trim().toLowerCase().pipe(z.email('admin-email: e-mail inválido')),
+  adminName: z.string().trim().min(2, 'admin-name: pelo menos 2 caracteres').max(200),
 });
 export type CreateCompanyInput = z.input<typeof CreateCompanySchema>;
 
