@@ -6,7 +6,7 @@ import type { ContactListRow, ContactSort } from '@/lib/contacts/queries';
 type Props = { rows: ContactListRow[]; sort: ContactSort; dir: 'asc' | 'desc'; query: Record<string, string> };
 
 export async function ContactsTable({ rows, sort, dir, query }: Props) {
-  const t = await getTranslations('contacts');
+  const [t, ta] = await Promise.all([getTranslations('contacts'), getTranslations('contactActions')]);
   const header = (column: ContactSort, label: string) => {
     const active = sort === column;
     const nextDir = active && dir === 'asc' ? 'desc' : 'asc';
@@ -37,6 +37,9 @@ export async function ContactsTable({ rows, sort, dir, query }: Props) {
             {header('document', t('document'))}
             <th scope="col">{t('phone')}</th>
             <th scope="col">{t('role')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{ta('actions')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -49,6 +52,36 @@ export async function ContactsTable({ rows, sort, dir, query }: Props) {
               <td className="nowrap" data-label={t('document')}>{formatDocument(c.country, c.document) ?? <span className="muted">{t('notInformed')}</span>}</td>
               <td className="nowrap" data-label={t('phone')}>{formatPhone(c.country, c.areaCode, c.phone) ?? <span className="muted">{t('notInformed')}</span>}</td>
               <td data-label={t('role')}>{c.isAdmin ? <span className="badge badge--admin">{t('admin')}</span> : <span className="badge">{t('contact')}</span>}</td>
+              <td className="table__actions">
+                <details className="row-menu">
+                  <summary className="btn btn--secondary btn--small" aria-label={ta('menuFor', { name: c.name })}>
+                    {ta('menu')}
+                  </summary>
+                  <ul className="row-menu__list">
+                    <li>
+                      <Link href={`/contacts/${c.id}/edit`}>{ta('edit')}</Link>
+                    </li>
+                    <li>
+                      <Link href={`/contacts/${c.id}/permissions`}>{ta('permissions')}</Link>
+                    </li>
+                    {c.isAdmin ? null : (
+                      <li>
+                        <Link href={`/contacts/${c.id}/transfer-admin`}>{ta('transferAdmin')}</Link>
+                      </li>
+                    )}
+                    <li>
+                      <Link href={`/contacts/${c.id}/transfer-tickets`}>{ta('transferTickets')}</Link>
+                    </li>
+                    {c.isAdmin ? null : (
+                      <li>
+                        <Link href={`/contacts/${c.id}/delete`} className="row-menu__danger">
+                          {ta('remove')}
+                        </Link>
+                      </li>
+                    )}
+                  </ul>
+                </details>
+              </td>
             </tr>
           ))}
         </tbody>

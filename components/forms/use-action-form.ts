@@ -61,5 +61,5 @@ export function useActionForm<T extends FieldValues>(
     return { ...rest, inputRef: ref, error: errorFor(name), defaultValue: state.values?.[name] ?? opts.initialValues?.[name] };
   };
 
-  return { state, pending, formRef, formAction, onSubmit, field };
+  return { state, pending, formRef, formAction, onSubmit, field, watch: form.watch };
 }

@@ -15,16 +15,9 @@ import {
 import { accounts } from './accounts';
 import { companies } from './companies';
 
-export const PERMISSION_KEYS = [
-  'self_service',
-  'education_manager',
-  'bpo_full_access',
-  'restrict_tickets',
-  'education_manager_franchise',
-  'cloud_control_center',
-  'it_admin',
-] as const;
-export type PermissionKey = (typeof PERMISSION_KEYS)[number];
+import { PERMISSION_KEYS } from './permission-keys';
+
+export { PERMISSION_KEYS, type PermissionKey } from './permission-keys';
 
 export const contacts = pgTable(
   'contacts',

@@ -7,6 +7,7 @@ import { getTranslations } from 'next-intl/server';
 import { db } from '@/db/client';
 import { fieldErrorKeys, formValues, type ActionState } from '@/lib/forms/action-state';
 import { withFlash } from '@/lib/forms/flash';
+import { translateFieldErrors } from '@/lib/forms/translate';
 import { LOCALE_COOKIE, toLocale } from '@/lib/i18n/config';
 import { kickMailDelivery } from '@/lib/mail/worker';
 import { changeOwnPassword, requestPasswordReset, setPasswordWithToken } from './accounts';
@@ -15,10 +16,7 @@ import { safeCallbackPath } from './safe-redirect';
 import { ChangePasswordSchema, ForgotPasswordSchema, NewPasswordSchema, SignInSchema, VALIDATION_PARAMS } from './schema';
 import { COMPANY_COOKIE, requireContact } from './session';
 
-async function translateErrors(errors: Record<string, string>) {
-  const t = await getTranslations('validation');
-  return Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, t(v as never, VALIDATION_PARAMS as never)]));
-}
+const translateErrors = (errors: Record<string, string>) => translateFieldErrors(errors, VALIDATION_PARAMS);
 
 export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData, ['email']);

@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, asc, desc, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, like, ne, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import type { Executor } from '@/db/connect';
-import { contacts } from '@/db/schema';
+import { contactPermissions, contacts, tickets, type PermissionKey } from '@/db/schema';
 
 export const CONTACT_SORTS = ['name', 'email', 'document'] as const;
 export type ContactSort = (typeof CONTACT_SORTS)[number];
@@ -69,3 +69,53 @@ export async function listContacts(companyId: string, params: ContactListParams,
   ]);
   return { rows: rows as ContactListRow[], total: count?.n ?? 0, page, pageSize };
 }
+
+export type ContactDetail = ContactListRow & { consultancy: boolean; version: number; permissions: PermissionKey[] };
+
+/** One active contact of the company, or null: an id from another company is simply not found. */
+export async function getContact(companyId: string, id: string, executor: Executor = db): Promise<ContactDetail | null> {
+  if (!UUID.test(id)) return null;
+  const [row] = await executor
+    .select({
+      id: contacts.id,
+      name: contacts.name,
+      email: contacts.email,
+      country: contacts.country,
+      document: contacts.document,
+      areaCode: contacts.areaCode,
+      phone: contacts.phone,
+      isAdmin: contacts.isAdmin,
+      consultancy: contacts.consultancy,
+      version: contacts.version,
+    })
+    .from(contacts)
+    .where(and(eq(contacts.companyId, companyId), eq(contacts.id, id), eq(contacts.status, 'active')));
+  if (!row) return null;
+  const permissions = await executor
+    .select({ p: contactPermissions.permission })
+    .from(contactPermissions)
+    .where(and(eq(contactPermissions.companyId, companyId), eq(contactPermissions.contactId, id)));
+  return { ...row, permissions: permissions.map((r) => r.p) };
+}
+
+export async function countOpenTickets(companyId: string, contactId: string, executor: Executor = db): Promise<number> {
+  const [row] = await executor
+    .select({ n: sql<number>`count(*)::int` })
+    .from(tickets)
+    .where(and(eq(tickets.companyId, companyId), eq(tickets.requesterId, contactId), ne(tickets.status, 'closed')));
+  return row?.n ?? 0;
+}
+
+export const TRANSFER_TARGETS_SHOWN = 200;
+
+/** Other active contacts to receive tickets, narrowed by an optional search. */
+export async function transferTargets(companyId: string, exceptId: string, q: string, executor: Executor = db) {
+  return executor
+    .select({ id: contacts.id, name: contacts.name, email: contacts.email })
+    .from(contacts)
+    .where(and(eq(contacts.companyId, companyId), eq(contacts.status, 'active'), ne(contacts.id, exceptId), contactSearchCondition(q)))
+    .orderBy(sql`lower(${contacts.name})`, contacts.id)
+    .limit(TRANSFER_TARGETS_SHOWN + 1);
+}
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

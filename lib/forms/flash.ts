@@ -6,6 +6,9 @@ export const FLASH_MESSAGES = {
   'password-reset': 'auth.passwordReset',
   'password-changed': 'profile.passwordChanged',
   'session-ended': 'auth.sessionEnded',
+  saved: 'flash.saved',
+  removed: 'flash.removed',
+  'tickets-transferred': 'flash.ticketsTransferred',
 } as const;
 
 export type FlashKey = keyof typeof FLASH_MESSAGES;

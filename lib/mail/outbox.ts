@@ -4,7 +4,7 @@ import type { Executor } from '@/db/connect';
 
 export type MailMessage = {
   companyId: string | null;
-  kind: 'invite' | 'reset' | 'group_forward' | 'access_rejected' | 'password_changed';
+  kind: 'invite' | 'reset' | 'access_granted' | 'group_forward' | 'access_rejected';
   to: string;
   subject: string;
   text: string;

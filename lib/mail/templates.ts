@@ -24,3 +24,14 @@ export function resetMail(input: { email: string; token: string }): MailMessage 
   // No company: a reset concerns the person, and no administrator may read it.
   return { companyId: null, kind: 'reset', to: input.email, subject: t('resetSubject'), text: t('resetBody', { email: input.email, link }) };
 }
+
+export function accessGrantedMail(input: { companyId: string; companyName: string; name: string; email: string }): MailMessage {
+  const t = translator('mail');
+  return {
+    companyId: input.companyId,
+    kind: 'access_granted',
+    to: input.email,
+    subject: t('accessGrantedSubject', { company: input.companyName }),
+    text: t('accessGrantedBody', { name: input.name, company: input.companyName, link: appUrl('/login') }),
+  };
+}

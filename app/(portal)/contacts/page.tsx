@@ -23,7 +23,7 @@ export default async function ContactsPage({ searchParams }: Props) {
   const dir = one(params.dir) === 'desc' ? 'desc' : 'asc';
   const page = Math.max(1, Number.parseInt(one(params.page) ?? '1', 10) || 1);
   const result = await listContacts(ctx.companyId, { q, sort, dir, page });
-  const [t, format] = await Promise.all([getTranslations('contacts'), getFormatter()]);
+  const [t, ta, format] = await Promise.all([getTranslations('contacts'), getTranslations('contactActions'), getFormatter()]);
   const query: Record<string, string> = { ...(q ? { q } : {}), sort, dir };
   const from = result.total === 0 ? 0 : (result.page - 1) * result.pageSize + 1;
   const to = Math.min(result.total, result.page * result.pageSize);
@@ -35,6 +35,11 @@ export default async function ContactsPage({ searchParams }: Props) {
         <div>
           <h1>{t('title')}</h1>
           <p className="lead">{t('intro', { company: ctx.companyName })}</p>
+        </div>
+        <div className="page-header__actions">
+          <Link href="/contacts/new" className="btn btn--primary">
+            {ta('add')}
+          </Link>
         </div>
       </header>
       <Flash notice={params.notice} />

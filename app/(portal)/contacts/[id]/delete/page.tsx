@@ -1,0 +1,22 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { RemoveContactConfirmation } from '@/components/contacts/confirmations';
+import { ContactHeader } from '@/components/contacts/contact-header';
+import { loadContactPage } from '@/components/contacts/load';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('removeContact'))('title') };
+}
+
+export default async function RemoveContactPage({ params }: { params: Promise<{ id: string }> }) {
+  const { ctx, contact } = await loadContactPage(params);
+  const t = await getTranslations('removeContact');
+  return (
+    <>
+      <ContactHeader contact={contact} title={t('title')} section={null} />
+      <div className="panel panel--narrow">
+        <RemoveContactConfirmation ctx={ctx} contact={contact} />
+      </div>
+    </>
+  );
+}

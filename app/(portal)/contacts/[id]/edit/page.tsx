@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { ContactForm } from '@/components/contacts/contact-form';
+import { ContactHeader } from '@/components/contacts/contact-header';
+import { loadContactPage } from '@/components/contacts/load';
+import { formatDocument } from '@/lib/contacts/format';
+import type { Locale } from '@/lib/i18n/config';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('contactForm'))('editTitle') };
+}
+
+export default async function EditContactPage({ params }: { params: Promise<{ id: string }> }) {
+  const { contact } = await loadContactPage(params);
+  const [t, locale] = await Promise.all([getTranslations('contactForm'), getLocale()]);
+  return (
+    <>
+      <ContactHeader contact={contact} title={t('editTitle')} section="edit" />
+      <div className="panel">
+        <ContactForm
+          mode="edit"
+          locale={locale as Locale}
+          initialValues={{
+            id: contact.id,
+            version: String(contact.version),
+            country: contact.country,
+            name: contact.name,
+            document: formatDocument(contact.country, contact.document) ?? '',
+            areaCode: contact.areaCode ?? '',
+            phone: contact.phone ?? '',
+            email: contact.email,
+            consultancy: contact.consultancy ? 'yes' : 'no',
+          }}
+        />
+      </div>
+    </>
+  );
+}

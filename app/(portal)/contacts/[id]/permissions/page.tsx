@@ -1,0 +1,23 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { ContactHeader } from '@/components/contacts/contact-header';
+import { loadContactPage } from '@/components/contacts/load';
+import { PermissionsForm } from '@/components/contacts/permissions-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('permissions'))('title') };
+}
+
+export default async function PermissionsPage({ params }: { params: Promise<{ id: string }> }) {
+  const { contact } = await loadContactPage(params);
+  const t = await getTranslations('permissions');
+  return (
+    <>
+      <ContactHeader contact={contact} title={t('title')} section="permissions" />
+      <div className="panel">
+        <p className="muted">{t('intro', { name: contact.name })}</p>
+        <PermissionsForm contactId={contact.id} granted={contact.permissions} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { TransferAdminConfirmation } from '@/components/contacts/confirmations';
+import { ContactHeader } from '@/components/contacts/contact-header';
+import { loadContactPage } from '@/components/contacts/load';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('transferAdmin'))('title') };
+}
+
+export default async function TransferAdminPage({ params }: { params: Promise<{ id: string }> }) {
+  const { ctx, contact } = await loadContactPage(params);
+  const t = await getTranslations('transferAdmin');
+  return (
+    <>
+      <ContactHeader contact={contact} title={t('title')} section={null} />
+      <div className="panel panel--narrow">
+        <TransferAdminConfirmation ctx={ctx} contact={contact} />
+      </div>
+    </>
+  );
+}

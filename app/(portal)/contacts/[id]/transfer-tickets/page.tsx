@@ -1,0 +1,46 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { ContactHeader } from '@/components/contacts/contact-header';
+import { loadContactPage } from '@/components/contacts/load';
+import { TransferTicketsForm } from '@/components/contacts/transfer-tickets-form';
+import { countOpenTickets, TRANSFER_TARGETS_SHOWN, transferTargets } from '@/lib/contacts/queries';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('transferTickets'))('title') };
+}
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function TransferTicketsPage({ params, searchParams }: Props) {
+  const { ctx, contact } = await loadContactPage(params);
+  const sp = await searchParams;
+  const q = typeof sp.q === 'string' ? sp.q.trim().slice(0, 100) : '';
+  const [t, open, found] = await Promise.all([
+    getTranslations('transferTickets'),
+    countOpenTickets(ctx.companyId, contact.id),
+    transferTargets(ctx.companyId, contact.id, q),
+  ]);
+  const targets = found.slice(0, TRANSFER_TARGETS_SHOWN);
+  return (
+    <>
+      <ContactHeader contact={contact} title={t('title')} section={null} />
+      <div className="panel panel--narrow">
+        <p>{t('intro', { name: contact.name })}</p>
+        <p>
+          <strong>{t('openCount', { count: open })}</strong>
+        </p>
+        <form method="get" role="search" className="search-form search-form--compact">
+          <label htmlFor="target-q">{t('search')}</label>
+          <div className="search-form__row">
+            <input id="target-q" name="q" type="search" defaultValue={q} maxLength={100} />
+            <button type="submit" className="btn btn--secondary">
+              {t('searchSubmit')}
+            </button>
+          </div>
+        </form>
+        {found.length > TRANSFER_TARGETS_SHOWN ? <p className="field__hint">{t('tooMany', { shown: TRANSFER_TARGETS_SHOWN })}</p> : null}
+        <TransferTicketsForm contactId={contact.id} targets={targets} />
+      </div>
+    </>
+  );
+}

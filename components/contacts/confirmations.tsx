@@ -1,0 +1,56 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { ConfirmForm } from '@/components/ui/confirm-form';
+import type { ContactContext } from '@/lib/auth/context';
+import { removeContactAction, transferAdminAction } from '@/lib/contacts/actions';
+import { countOpenTickets, type ContactDetail } from '@/lib/contacts/queries';
+
+/** Body of "Transferir administração", shown as a page or inside a dialog. */
+export async function TransferAdminConfirmation({ ctx, contact }: { ctx: ContactContext; contact: ContactDetail }) {
+  const [t, tc] = await Promise.all([getTranslations('transferAdmin'), getTranslations('common')]);
+  if (contact.id === ctx.contactId) {
+    return (
+      <>
+        <p className="alert alert--info">{t('sameContact')}</p>
+        <Link href="/contacts" className="btn btn--secondary">
+          {tc('back')}
+        </Link>
+      </>
+    );
+  }
+  return (
+    <ConfirmForm action={transferAdminAction} hidden={{ id: contact.id }} question={t('question')} yesLabel={t('yes')} noLabel={t('no')} noHref="/contacts">
+      <p className="muted">{t('explain', { name: contact.name, company: ctx.companyName })}</p>
+    </ConfirmForm>
+  );
+}
+
+/** Body of "Excluir perfil": says up front why a removal would be refused. */
+export async function RemoveContactConfirmation({ ctx, contact }: { ctx: ContactContext; contact: ContactDetail }) {
+  const [t, tc] = await Promise.all([getTranslations('removeContact'), getTranslations('common')]);
+  const open = contact.isAdmin ? 0 : await countOpenTickets(ctx.companyId, contact.id);
+  if (contact.isAdmin || open > 0) {
+    return (
+      <>
+        <div className="alert alert--error" role="alert">
+          {contact.isAdmin ? t('isAdmin') : t('hasOpenTickets', { count: open })}
+        </div>
+        <div className="form__actions">
+          {open > 0 ? (
+            <Link href={`/contacts/${contact.id}/transfer-tickets`} className="btn btn--primary">
+              {t('transferFirst')}
+            </Link>
+          ) : null}
+          <Link href="/contacts" className="btn btn--secondary">
+            {tc('back')}
+          </Link>
+        </div>
+      </>
+    );
+  }
+  return (
+    <ConfirmForm action={removeContactAction} hidden={{ id: contact.id }} question={t('question')} yesLabel={t('yes')} noLabel={t('no')} noHref="/contacts" danger>
+      <p className="muted">{t('explain', { name: contact.name })}</p>
+    </ConfirmForm>
+  );
+}

@@ -1,0 +1,108 @@
+'use client';
+
+import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { useMemo } from 'react';
+import { useActionForm } from '@/components/forms/use-action-form';
+import { FormAlert } from '@/components/ui/alerts';
+import { RadioGroup, SelectField } from '@/components/ui/choice-fields';
+import { Field } from '@/components/ui/field';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { useHydrated } from '@/components/ui/use-hydrated';
+import { countries } from '@/lib/br/countries';
+import { createContactAction, updateContactAction } from '@/lib/contacts/actions';
+import { CreateContactSchema, UpdateContactSchema } from '@/lib/contacts/schema';
+import type { Locale } from '@/lib/i18n/config';
+
+type Values = Partial<Record<'country' | 'name' | 'document' | 'areaCode' | 'phone' | 'email' | 'emailConfirmation' | 'consultancy' | 'id' | 'version', string>>;
+
+export function ContactForm({ mode, initialValues, locale }: { mode: 'create' | 'edit'; initialValues: Values; locale: Locale }) {
+  const t = useTranslations('contactForm');
+  const tc = useTranslations('common');
+  const hydrated = useHydrated();
+  const schema = mode === 'create' ? CreateContactSchema : UpdateContactSchema;
+  const action = mode === 'create' ? createContactAction : updateContactAction;
+  const { state, pending, formRef, formAction, onSubmit, field, watch } = useActionForm(schema as typeof CreateContactSchema, action, {
+    initialValues: initialValues as never,
+  });
+  const list = useMemo(() => countries(locale), [locale]);
+  const values = { ...initialValues, ...state.values };
+  const country = (hydrated ? watch('country') : undefined) ?? values.country ?? 'BR';
+  const br = country === 'BR';
+
+  return (
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="form form--wide">
+      {state.message ? <FormAlert>{state.message}</FormAlert> : null}
+      <p className="muted">{tc('requiredFieldsNote')}</p>
+      {mode === 'edit' ? (
+        <>
+          <input type="hidden" name="id" value={values.id} />
+          <input type="hidden" name="version" value={values.version} />
+        </>
+      ) : null}
+
+      <SelectField
+        label={t('country')}
+        required
+        options={list.map((c) => ({ value: c.code, label: c.name }))}
+        hint={hydrated ? undefined : t('changeCountryHint')}
+        after={
+          hydrated ? null : (
+            <button type="submit" name="intent" value="refresh" formNoValidate className="btn btn--secondary">
+              {t('refreshFields')}
+            </button>
+          )
+        }
+        {...field('country')}
+      />
+
+      <Field label={t('name')} required autoComplete="off" maxLength={150} {...field('name')} />
+      <Field
+        label={br ? t('cpf') : t('document')}
+        hint={br ? t('cpfHint') : t('documentHint')}
+        required
+        inputMode={br ? 'numeric' : undefined}
+        autoComplete="off"
+        maxLength={40}
+        {...field('document')}
+      />
+      <div className="field-row">
+        <Field
+          label={br ? t('areaCode') : t('areaCodeForeign')}
+          hint={br ? t('areaCodeHint') : t('areaCodeForeignHint')}
+          required={br}
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={6}
+          className="field__input field__input--short"
+          {...field('areaCode')}
+        />
+        <Field label={t('phone')} hint={br ? t('phoneHint') : t('phoneForeignHint')} required inputMode="tel" autoComplete="off" maxLength={20} {...field('phone')} />
+      </div>
+      <Field label={t('email')} hint={t('emailHint')} type="email" required autoComplete="off" maxLength={254} {...field('email')} />
+      {mode === 'create' ? (
+        <Field label={t('emailConfirmation')} type="email" required autoComplete="off" maxLength={254} {...field('emailConfirmation')} />
+      ) : null}
+
+      <RadioGroup
+        label={t('consultancy')}
+        hint={t('consultancyHint')}
+        required
+        options={[
+          { value: 'yes', label: t('yes') },
+          { value: 'no', label: t('no') },
+        ]}
+        {...field('consultancy')}
+      />
+
+      <div className="form__actions">
+        <SubmitButton pending={pending} pendingLabel={tc('saving')}>
+          {mode === 'create' ? t('submitCreate') : t('submitEdit')}
+        </SubmitButton>
+        <Link href="/contacts" className="btn btn--secondary">
+          {t('cancel')}
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,42 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { formatDocument } from '@/lib/contacts/format';
+import type { ContactDetail } from '@/lib/contacts/queries';
+
+type Section = 'edit' | 'permissions' | 'history' | null;
+
+/** Who the page is about, and the contact's sections as tabs. */
+export async function ContactHeader({ contact, title, section }: { contact: ContactDetail; title: string; section: Section }) {
+  const [t, tl] = await Promise.all([getTranslations('contactNav'), getTranslations('contacts')]);
+  const tabs = [
+    { key: 'edit', href: `/contacts/${contact.id}/edit` },
+    { key: 'permissions', href: `/contacts/${contact.id}/permissions` },
+  ] as const;
+  return (
+    <header className="page-header page-header--stacked">
+      <p className="breadcrumb">
+        <Link href="/contacts">{tl('title')}</Link> <span aria-hidden="true">›</span> <span>{contact.name}</span>
+      </p>
+      <h1>{title}</h1>
+      <p className="lead">
+        {contact.name} · {contact.email}
+        {contact.document ? ` · ${formatDocument(contact.country, contact.document)}` : ''}
+        {contact.isAdmin ? (
+          <>
+            {' '}
+            <span className="badge badge--admin">{tl('admin')}</span>
+          </>
+        ) : null}
+      </p>
+      {section ? (
+        <nav aria-label={t('label')} className="tabs">
+          {tabs.map((tab) => (
+            <Link key={tab.key} href={tab.href} className={`tabs__tab${section === tab.key ? ' tabs__tab--active' : ''}`} aria-current={section === tab.key ? 'page' : undefined}>
+              {t(tab.key)}
+            </Link>
+          ))}
+        </nav>
+      ) : null}
+    </header>
+  );
+}

@@ -1,0 +1,301 @@
+import 'server-only';
+import { and, eq, ne, sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import type { Executor } from '@/db/connect';
+import { uniqueViolation } from '@/db/errors';
+import { accounts, contactPermissions, contacts, groupMembers, groups, tickets, type Contact, type PermissionKey } from '@/db/schema';
+import { recordAudit, type Actor } from '@/lib/audit/record';
+import { findOrCreateAccount } from '@/lib/auth/accounts';
+import { issueToken } from '@/lib/auth/tokens';
+import { enqueueMail } from '@/lib/mail/outbox';
+import { accessGrantedMail, invitationMail } from '@/lib/mail/templates';
+import { UUID } from './queries';
+import { normaliseContact, type CreateContactInput, type UpdateContactInput } from './schema';
+
+/** Who acts, in which company: always taken from the session, never from a form. */
+export type AdminContext = { companyId: string; companyName: string; contactId: string; email: string };
+
+export type ContactError = 'notFound' | 'stale' | 'isAdmin' | 'hasOpenTickets' | 'notAdminAnymore' | 'sameContact' | 'targetNotFound';
+export type Result<T = object> = ({ ok: true } & T) | { ok: false; error?: ContactError; fieldErrors?: Record<string, string>; currentVersion?: number };
+
+const actorOf = (ctx: AdminContext): Actor => ({ contactId: ctx.contactId, email: ctx.email });
+
+// The fields an administrator edits; history records them before and after.
+const AUDITED = ['name', 'email', 'country', 'document', 'areaCode', 'phone', 'consultancy'] as const;
+function snapshot(c: Pick<Contact, (typeof AUDITED)[number]>) {
+  return Object.fromEntries(AUDITED.map((k) => [k, c[k]]));
+}
+function changes(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const keys = Object.keys(after).filter((k) => before[k] !== after[k]);
+  return { before: Object.fromEntries(keys.map((k) => [k, before[k]])), after: Object.fromEntries(keys.map((k) => [k, after[k]])) };
+}
+
+/** E-mail and document must be free among the company's other active contacts. */
+async function conflicts(tx: Executor, companyId: string, email: string, document: string, exceptId?: string) {
+  const rows = await tx
+    .select({ email: contacts.email, document: contacts.document })
+    .from(contacts)
+    .where(
+      and(
+        eq(contacts.companyId, companyId),
+        eq(contacts.status, 'active'),
+        exceptId ? ne(contacts.id, exceptId) : undefined,
+        sql`(lower(${contacts.email}) = ${email.toLowerCase()} or ${contacts.document} = ${document})`,
+      ),
+    );
+  const errors: Record<string, string> = {};
+  if (rows.some((r) => r.email.toLowerCase() === email.toLowerCase())) errors.email = 'emailTaken';
+  if (rows.some((r) => r.document === document)) errors.document = 'documentTaken';
+  return Object.keys(errors).length ? errors : null;
+}
+
+function conflictFromError(err: unknown): Record<string, string> | null {
+  const constraint = uniqueViolation(err);
+  if (constraint === 'contacts_active_email_key') return { email: 'emailTaken' };
+  if (constraint === 'contacts_active_document_key') return { document: 'documentTaken' };
+  return null;
+}
+
+/** A person new to the portal gets an invitation to set a password; one who already has
+ *  a password (a contact of another company) is told they now have access here too. */
+async function welcome(tx: Executor, ctx: AdminContext, contact: { name: string; email: string }, accountId: string) {
+  const [account] = await tx.select({ passwordHash: accounts.passwordHash }).from(accounts).where(eq(accounts.id, accountId));
+  if (account?.passwordHash) {
+    await enqueueMail(tx, accessGrantedMail({ companyId: ctx.companyId, companyName: ctx.companyName, name: contact.name, email: contact.email }));
+    return;
+  }
+  const token = await issueToken(tx, { accountId, purpose: 'invite', companyId: ctx.companyId });
+  await enqueueMail(tx, invitationMail({ companyId: ctx.companyId, companyName: ctx.companyName, name: contact.name, email: contact.email, token }));
+}
+
+export const DEFAULT_PERMISSIONS: PermissionKey[] = ['self_service'];
+
+export async function createContact(ctx: AdminContext, input: CreateContactInput, executor: Executor = db): Promise<Result<{ contactId: string }>> {
+  const data = { ...normaliseContact(input), name: input.name, email: input.email };
+  try {
+    return await executor.transaction(async (tx) => {
+      const taken = await conflicts(tx, ctx.companyId, data.email, data.document);
+      if (taken) return { ok: false as const, fieldErrors: taken };
+      const account = await findOrCreateAccount(tx, data.email);
+      const [row] = await tx
+        .insert(contacts)
+        .values({ companyId: ctx.companyId, accountId: account.id, ...data })
+        .returning();
+      await tx.insert(contactPermissions).values(DEFAULT_PERMISSIONS.map((permission) => ({ companyId: ctx.companyId, contactId: row!.id, permission })));
+      await recordAudit(tx, {
+        companyId: ctx.companyId,
+        actor: actorOf(ctx),
+        action: 'contact.created',
+        entityType: 'contact',
+        entityId: row!.id,
+        subjectContactId: row!.id,
+        after: { ...snapshot(row!), permissions: DEFAULT_PERMISSIONS },
+      });
+      await welcome(tx, ctx, row!, account.id);
+      return { ok: true as const, contactId: row!.id };
+    });
+  } catch (err) {
+    const fieldErrors = conflictFromError(err);
+    if (fieldErrors) return { ok: false, fieldErrors };
+    throw err;
+  }
+}
+
+export async function updateContact(ctx: AdminContext, input: UpdateContactInput, executor: Executor = db): Promise<Result> {
+  const data = { ...normaliseContact(input), name: input.name, email: input.email };
+  try {
+    return await executor.transaction(async (tx) => {
+      const [current] = await tx
+        .select()
+        .from(contacts)
+        .where(and(eq(contacts.companyId, ctx.companyId), eq(contacts.id, input.id), eq(contacts.status, 'active')));
+      if (!current) return { ok: false as const, error: 'notFound' as const };
+      if (current.version !== input.version) return { ok: false as const, error: 'stale' as const, currentVersion: current.version };
+      const taken = await conflicts(tx, ctx.companyId, data.email, data.document, current.id);
+      if (taken) return { ok: false as const, fieldErrors: taken };
+
+      // The e-mail is the person's identity: a new address is a new sign-in.
+      let accountId = current.accountId;
+      const emailChanged = current.email.toLowerCase() !== data.email.toLowerCase();
+      if (emailChanged) accountId = (await findOrCreateAccount(tx, data.email)).id;
+
+      const [updated] = await tx
+        .update(contacts)
+        .set({ ...data, accountId, version: sql`${contacts.version} + 1`, updatedAt: new Date() })
+        .where(and(eq(contacts.companyId, ctx.companyId), eq(contacts.id, current.id), eq(contacts.version, input.version)))
+        .returning();
+      // Another administrator saved in between (the version moved): refuse, never overwrite.
+      if (!updated) return { ok: false as const, error: 'stale' as const, currentVersion: current.version + 1 };
+      const diff = changes(snapshot(current), snapshot(updated));
+      if (Object.keys(diff.after).length > 0) {
+        await recordAudit(tx, {
+          companyId: ctx.companyId,
+          actor: actorOf(ctx),
+          action: 'contact.updated',
+          entityType: 'contact',
+          entityId: current.id,
+          subjectContactId: current.id,
+          ...diff,
+        });
+      }
+      if (emailChanged) await welcome(tx, ctx, updated, accountId);
+      return { ok: true as const };
+    });
+  } catch (err) {
+    const fieldErrors = conflictFromError(err);
+    if (fieldErrors) return { ok: false, fieldErrors };
+    throw err;
+  }
+}
+
+export async function setPermissions(ctx: AdminContext, contactId: string, permissions: PermissionKey[], executor: Executor = db): Promise<Result> {
+  return executor.transaction(async (tx) => {
+    const [contact] = await tx
+      .select({ id: contacts.id })
+      .from(contacts)
+      .where(and(eq(contacts.companyId, ctx.companyId), eq(contacts.id, contactId), eq(contacts.status, 'active')))
+      .for('update');
+    if (!contact) return { ok: false as const, error: 'notFound' as const };
+    const before = (
+      await tx
+        .select({ p: contactPermissions.permission })
+        .from(contactPermissions)
+        .where(and(eq(contactPermissions.companyId, ctx.companyId), eq(contactPermissions.contactId, contactId)))
+    )
+      .map((r) => r.p)
+      .sort();
+    const after = [...new Set(permissions)].sort();
+    if (before.join() === after.join()) return { ok: true as const };
+    await tx.delete(contactPermissions).where(and(eq(contactPermissions.companyId, ctx.companyId), eq(contactPermissions.contactId, contactId)));
+    if (after.length) await tx.insert(contactPermissions).values(after.map((permission) => ({ companyId: ctx.companyId, contactId, permission })));
+    await recordAudit(tx, {
+      companyId: ctx.companyId,
+      actor: actorOf(ctx),
+      action: 'contact.permissions_changed',
+      entityType: 'contact',
+      entityId: contactId,
+      subjectContactId: contactId,
+      before: { permissions: before },
+      after: { permissions: after },
+    });
+    return { ok: true as const };
+  });
+}
+
+/**
+ * Hands the administration to another active contact. The current administrator's row is
+ * locked first, so concurrent attempts queue behind each other; every attempt after the first
+ * finds its actor no longer administrator and is refused. The database's deferred check
+ * guarantees exactly one administrator at every commit.
+ */
+export async function transferAdministration(ctx: AdminContext, targetId: string, executor: Executor = db): Promise<Result> {
+  if (targetId === ctx.contactId) return { ok: false, error: 'sameContact' };
+  if (!UUID.test(targetId)) return { ok: false, error: 'notFound' };
+  return executor.transaction(async (tx) => {
+    const [me] = await tx
+      .select({ id: contacts.id })
+      .from(contacts)
+      .where(and(eq(contacts.companyId, ctx.companyId), eq(contacts.id, ctx.contactId), eq(contacts.isAdmin, true), eq(contacts.status, 'active')))
+      .for('update');
+    if (!me) return { ok: false as const, error: 'notAdminAnymore' as const };
+    const [target] = await tx
+      .select({ id: contacts.id, name: contacts.name })
+      .from(contacts)
+      .where(and(eq(contacts.companyId, ctx.companyId), eq(contacts.id, targetId), eq(contacts.status, 'active')))
+      .for('update');
+    if (!target) return { ok: false as const, error: 'notFound' as const };
+    const now = new Date();
+    await tx
+      .update(contacts)
+      .set({ isAdmin: false, version: sql`${contacts.version} + 1`, updatedAt: now })
+      .where(and(eq(contacts.companyId, ctx.companyId), eq(contacts.id, me.id)));
+    await tx
+      .update(contacts)
+      .set({ isAdmin: true, version: sql`${contacts.version} + 1`, updatedAt: now })
+      .where(and(eq(contacts.companyId, ctx.companyId), eq(contacts.id, target.id)));
+    await recordAudit(tx, {
+      companyId: ctx.companyId,
+      actor: actorOf(ctx),
+      action: 'contact.admin_transferred',
+      entityType: 'contact',
+      entityId: target.id,
+      subjectContactId: target.id,
+      before: { administratorId: me.id },
+      after: { administratorId: target.id },
+    });
+    return { ok: true as const };
+  });
+}
+
+/** Moves every ticket of a contact that is not closed; closed tickets keep their requester. */
+export async function transferTickets(ctx: AdminContext, fromId: string, toId: string, executor: Executor = db): Promise<Result<{ moved: number }>> {
+  if (fromId === toId) return { ok: false, error: 'sameContact' };
+  return executor.transaction(async (tx) => {
+    const people = await tx
+      .select({ id: contacts.id, status: contacts.status })
+      .from(contacts)
+      .where(and(eq(contacts.companyId, ctx.companyId), sql`${contacts.id} in (${fromId}, ${toId})`))
+      .for('share');
+    if (!people.some((p) => p.id === fromId)) return { ok: false as const, error: 'notFound' as const };
+    if (!people.some((p) => p.id === toId && p.status === 'active')) return { ok: false as const, error: 'targetNotFound' as const };
+    const moved = await tx
+      .update(tickets)
+      .set({ requesterId: toId, updatedAt: new Date() })
+      .where(and(eq(tickets.companyId, ctx.companyId), eq(tickets.requesterId, fromId), ne(tickets.status, 'closed')))
+      .returning({ id: tickets.id });
+    await recordAudit(tx, {
+      companyId: ctx.companyId,
+      actor: actorOf(ctx),
+      action: 'contact.tickets_transferred',
+      entityType: 'contact',
+      entityId: fromId,
+      subjectContactId: fromId,
+      before: { requesterId: fromId },
+      after: { requesterId: toId, tickets: moved.length },
+    });
+    return { ok: true as const, moved: moved.length };
+  });
+}
+
+/**
+ * Removes a contact: access ends at their next request, their e-mail and document are free
+ * again, their closed tickets keep their name. Refused for the administrator and for a
+ * contact with tickets that are not closed.
+ */
+export async function removeContact(ctx: AdminContext, contactId: string, executor: Executor = db): Promise<Result> {
+  if (!UUID.test(contactId)) return { ok: false, error: 'notFound' };
+  return executor.transaction(async (tx) => {
+    const [contact] = await tx
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.companyId, ctx.companyId), eq(contacts.id, contactId), eq(contacts.status, 'active')))
+      .for('update');
+    if (!contact) return { ok: false as const, error: 'notFound' as const };
+    if (contact.isAdmin) return { ok: false as const, error: 'isAdmin' as const };
+    const [open] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(tickets)
+      .where(and(eq(tickets.companyId, ctx.companyId), eq(tickets.requesterId, contactId), ne(tickets.status, 'closed')));
+    if ((open?.n ?? 0) > 0) return { ok: false as const, error: 'hasOpenTickets' as const };
+    const now = new Date();
+    await tx
+      .update(contacts)
+      .set({ status: 'removed', removedAt: now, updatedAt: now, version: sql`${contacts.version} + 1` })
+      .where(and(eq(contacts.companyId, ctx.companyId), eq(contacts.id, contactId)));
+    await tx.delete(groupMembers).where(and(eq(groupMembers.companyId, ctx.companyId), eq(groupMembers.contactId, contactId)));
+    await tx
+      .update(groups)
+      .set({ responsibleId: null, updatedAt: now })
+      .where(and(eq(groups.companyId, ctx.companyId), eq(groups.responsibleId, contactId)));
+    await recordAudit(tx, {
+      companyId: ctx.companyId,
+      actor: actorOf(ctx),
+      action: 'contact.removed',
+      entityType: 'contact',
+      entityId: contactId,
+      subjectContactId: contactId,
+      before: snapshot(contact),
+    });
+    return { ok: true as const };
+  });
+}

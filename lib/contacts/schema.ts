@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { PERMISSION_KEYS } from '@/db/schema/permission-keys';
+import { isValidCpf, onlyDigits } from '@/lib/br/cpf';
+import { isCountryCode } from '@/lib/br/countries';
+import { checkBrazilianPhone, checkForeignPhone } from '@/lib/br/phone';
+
+// Messages are catalog keys under "validation"; the form and the action translate them.
+// Shared by the server action (the authority) and react-hook-form (instant feedback).
+
+export const NAME_MAX = 150;
+export const DOCUMENT_MAX = 40;
+
+const email = z.string().trim().min(1, 'emailRequired').max(254, 'emailInvalid').pipe(z.email('emailInvalid'));
+
+const contactFields = {
+  country: z.string().trim().toUpperCase().min(1, 'countryRequired').refine(isCountryCode, 'countryInvalid'),
+  name: z.string().trim().min(1, 'nameRequired').max(NAME_MAX, 'nameTooLong'),
+  document: z.string().trim().max(DOCUMENT_MAX, 'documentTooLong'),
+  areaCode: z.string().trim().max(6, 'areaCodeInvalid'),
+  phone: z.string().trim().max(20, 'phoneInvalid'),
+  email,
+  consultancy: z.enum(['yes', 'no'], 'consultancyRequired'),
+};
+
+type ContactShape = { country: string; document: string; areaCode: string; phone: string };
+
+/** The rules that depend on the country: CPF and Brazilian phones, or any document and a valid foreign number. */
+function countryRules(v: ContactShape, ctx: z.RefinementCtx) {
+  if (v.country === 'BR') {
+    if (!v.document) ctx.addIssue({ code: 'custom', path: ['document'], message: 'cpfRequired' });
+    else if (!isValidCpf(v.document)) {
+      ctx.addIssue({ code: 'custom', path: ['document'], message: onlyDigits(v.document).length === 11 && /^[\d.\-\s]+$/.test(v.document) ? 'cpfInvalid' : 'cpfFormat' });
+    }
+    const phone = checkBrazilianPhone(v.areaCode, v.phone);
+    if (!phone.ok) ctx.addIssue({ code: 'custom', path: [phone.field], message: `phone_${phone.problem}` });
+  } else if (v.country) {
+    if (!v.document) ctx.addIssue({ code: 'custom', path: ['document'], message: 'documentRequired' });
+    const phone = checkForeignPhone(v.country, v.areaCode, v.phone);
+    if (!phone.ok) ctx.addIssue({ code: 'custom', path: [phone.field], message: `phone_${phone.problem}` });
+  }
+}
+
+export const CreateContactSchema = z
+  .object({ ...contactFields, emailConfirmation: z.string().trim().min(1, 'emailConfirmationRequired') })
+  .superRefine((v, ctx) => {
+    countryRules(v, ctx);
+    if (v.emailConfirmation && v.email.toLowerCase() !== v.emailConfirmation.toLowerCase()) {
+      ctx.addIssue({ code: 'custom', path: ['emailConfirmation'], message: 'emailConfirmationMismatch' });
+    }
+  });
+
+export const UpdateContactSchema = z
+  .object({ ...contactFields, id: z.uuid('notFound'), version: z.coerce.number().int().min(1) })
+  .superRefine(countryRules);
+
+export type CreateContactInput = z.output<typeof CreateContactSchema>;
+export type UpdateContactInput = z.output<typeof UpdateContactSchema>;
+
+export const CONTACT_FORM_FIELDS = ['country', 'name', 'document', 'areaCode', 'phone', 'email', 'emailConfirmation', 'consultancy'] as const;
+
+/** What is stored: CPF as digits, phones as digits, e-mail trimmed. */
+export function normaliseContact<T extends ContactShape & { consultancy: 'yes' | 'no' }>(v: T) {
+  const br = v.country === 'BR';
+  return {
+    country: v.country,
+    document: br ? onlyDigits(v.document) : v.document,
+    areaCode: onlyDigits(v.areaCode).replace(/^0(\d{2})$/, '$1'),
+    phone: onlyDigits(v.phone),
+    consultancy: v.consultancy === 'yes',
+  };
+}
+
+export const PermissionsSchema = z.object({
+  id: z.uuid('notFound'),
+  permissions: z.array(z.enum(PERMISSION_KEYS)).max(PERMISSION_KEYS.length),
+});
+
+export const TransferTicketsSchema = z.object({
+  id: z.uuid('notFound'),
+  targetId: z.uuid('targetRequired'),
+});
