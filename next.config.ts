@@ -7,6 +7,8 @@ const config: NextConfig = {
   // With cacheComponents on, server-side validation errors never reached the HTML of a
   // no-JS POST (see docs/decisions/001-stack-and-runtime.md).
   cacheComponents: false,
+  // A second build directory lets a developer build while the test suite uses `.next`.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
   // Native or WASM packages that break when bundled.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pg', 'nodemailer'],

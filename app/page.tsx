@@ -3,5 +3,5 @@ import { requireContact } from '@/lib/auth/session';
 
 export default async function Home() {
   const ctx = await requireContact();
-  redirect(ctx.isAdmin ? '/contacts' : '/profile');
+  redirect(ctx.isAdmin ? '/contacts' : '/tickets');
 }

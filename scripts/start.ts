@@ -26,7 +26,7 @@ function newestMtime(entry: string): number {
 }
 
 function needsBuild(): boolean {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR ?? '.next', 'BUILD_ID');
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   const sources = ['app', 'lib', 'components', 'db', 'proxy.ts', 'instrumentation.ts', 'next.config.ts', 'package-lock.json'];

@@ -10,10 +10,14 @@ import { requireContact } from '@/lib/auth/session';
 // Navigation only: each page checks the session and role itself.
 const ADMIN_NAV = [
   { href: '/contacts', key: 'contacts' },
+  { href: '/tickets', key: 'tickets' },
+  { href: '/history', key: 'history' },
   { href: '/outbox', key: 'outbox' },
+] as const;
+const CONTACT_NAV = [
+  { href: '/tickets', key: 'tickets' },
   { href: '/profile', key: 'profile' },
 ] as const;
-const CONTACT_NAV = [{ href: '/profile', key: 'profile' }] as const;
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const ctx = await requireContact();

@@ -11,6 +11,7 @@ export async function ContactHeader({ contact, title, section }: { contact: Cont
   const tabs = [
     { key: 'edit', href: `/contacts/${contact.id}/edit` },
     { key: 'permissions', href: `/contacts/${contact.id}/permissions` },
+    { key: 'history', href: `/contacts/${contact.id}/history` },
   ] as const;
   return (
     <header className="page-header page-header--stacked">

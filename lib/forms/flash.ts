@@ -9,6 +9,7 @@ export const FLASH_MESSAGES = {
   saved: 'flash.saved',
   removed: 'flash.removed',
   'tickets-transferred': 'flash.ticketsTransferred',
+  'ticket-created': 'tickets.created',
 } as const;
 
 export type FlashKey = keyof typeof FLASH_MESSAGES;

@@ -48,7 +48,7 @@ test.describe('the contacts list', () => {
 
   test('a contact who is not the administrator is refused', async ({ page }) => {
     await signIn(page, E2E.demoContact);
-    await expect(page).toHaveURL(/\/profile$/);
+    await expect(page).toHaveURL(/\/tickets$/);
     await expect(page.getByRole('link', { name: 'Usuários do Sistema' })).toHaveCount(0);
     for (const path of ['/contacts', '/outbox']) {
       const response = await page.goto(path);
@@ -63,7 +63,7 @@ test.describe('the contacts list', () => {
     await expect(page.getByLabel('Empresa')).toHaveValue(/.+/);
     await page.getByLabel('Empresa').selectOption({ label: 'Empresa Demonstração Ltda' });
     await page.getByRole('button', { name: 'Trocar' }).click();
-    await expect(page).toHaveURL(/\/$|\/profile$/);
+    await expect(page).toHaveURL(/\/tickets$/);
     const response = await page.goto('/contacts');
     expect(response?.status()).toBe(403);
     await page.goto('/profile');

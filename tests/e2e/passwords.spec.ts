@@ -20,7 +20,7 @@ test('an invitation e-mail leads to setting a password and signing in', async ({
   await expect(page.getByLabel('E-mail')).toHaveValue(E2E.invited);
   await page.getByLabel('Senha').fill('minha-senha-nova-1');
   await page.getByRole('button', { name: 'Entrar' }).click();
-  await expect(page.getByRole('heading', { name: 'Meu perfil' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Chamados', level: 1 })).toBeVisible();
 
   // The link works once.
   await page.goto(link);
@@ -51,7 +51,7 @@ test.describe('password reset by e-mail, without JavaScript', () => {
     await attemptSignIn(page, E2E.resetter, E2E.password);
     await expect(formAlert(page)).toHaveText('E-mail ou senha incorretos.');
     await signIn(page, E2E.resetter, 'senha-redefinida-1');
-    await expect(page).toHaveURL(/\/profile$/);
+    await expect(page).toHaveURL(/\/tickets$/);
   });
 
   test('an unknown address gets the same answer and no e-mail', async ({ page }) => {
@@ -99,7 +99,7 @@ test.describe('"Meu perfil"', () => {
     await page.getByRole('button', { name: 'Salvar alterações' }).click();
     await expect(page).toHaveURL(/\/login/);
     await signIn(page, E2E.demoContact, E2E.password);
-    await expect(page).toHaveURL(/\/profile$/);
+    await expect(page).toHaveURL(/\/tickets$/);
     await context.close();
   });
 });

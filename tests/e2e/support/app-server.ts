@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { eq } from 'drizzle-orm';
 import { connectFromEnv } from '../../../db/connect';
 import { installConnection } from '../../../db/client';
-import { accounts, contacts } from '../../../db/schema';
+import { accounts, contacts, tickets } from '../../../db/schema';
 import { seedDemo } from '../../../db/seed';
 import { findOrCreateAccount, setPassword } from '../../../lib/auth/accounts';
 import { cpfFromBase } from '../../../lib/br/cpf';
@@ -73,6 +73,73 @@ await db.transaction(async (tx) => {
   const token = await issueToken(tx, { accountId: invited.id, purpose: 'invite', companyId: demo!.companyId });
   await enqueueMail(tx, invitationMail({ companyId: demo!.companyId, companyName: 'Empresa Demonstração Ltda', name: 'Convidada Teste', email: E2E.invited, token }));
 });
+
+// contacts-admin.spec.ts: one set of people per test (see E2E.admin).
+const fx = E2E.admin;
+await db.transaction(async (tx) => {
+  const companyId = demo!.companyId;
+  const people = [
+    { ...fx.editJs, cpfBase: '301202303', areaCode: '11', phone: '912340001' },
+    { ...fx.editNoJs, cpfBase: '302303404', areaCode: '21', phone: '912340002' },
+    { ...fx.concurrentJs, cpfBase: '303404505', areaCode: '31', phone: '912340003' },
+    { ...fx.concurrentNoJs, cpfBase: '304505606', areaCode: '41', phone: '912340004' },
+    { ...fx.permissionsJs, cpfBase: '305606707', areaCode: '51', phone: '912340005' },
+    { ...fx.permissionsNoJs, cpfBase: '316808909', areaCode: '51', phone: '912340015' },
+    { ...fx.ticketsFrom, cpfBase: '306707808', areaCode: '61', phone: '912340006' },
+    { ...fx.ticketsTo, cpfBase: '307808909', areaCode: '71', phone: '912340007' },
+    { ...fx.pendingTickets, cpfBase: '308909101', areaCode: '81', phone: '912340008' },
+    { ...fx.removeJs, cpfBase: '309101202', areaCode: '91', phone: '912340009', password: true },
+    { ...fx.removeNoJs, cpfBase: '310202303', areaCode: '11', phone: '32340010', password: true },
+    { ...fx.accessible, cpfBase: '317909101', areaCode: '11', phone: '912340017' },
+  ];
+  const ids: Record<string, string> = {};
+  for (const p of people) {
+    const account = await findOrCreateAccount(tx, p.email);
+    if ('password' in p) await setPassword(tx, account.id, E2E.password);
+    const [row] = await tx
+      .insert(contacts)
+      .values({ companyId, accountId: account.id, name: p.name, email: p.email, document: cpfFromBase(p.cpfBase), areaCode: p.areaCode, phone: p.phone })
+      .returning({ id: contacts.id });
+    ids[p.email] = row!.id;
+  }
+  const ticket = (number: number, requester: string, status: 'open' | 'in_progress' | 'closed') => ({
+    companyId,
+    number,
+    subject: `Chamado de teste ${number}`,
+    description: `Chamado de teste ${number}, criado para os testes de ponta a ponta.`,
+    status,
+    requesterId: ids[requester]!,
+    closedAt: status === 'closed' ? new Date() : null,
+  });
+  await tx.insert(tickets).values([
+    ticket(9001, fx.ticketsFrom.email, 'open'),
+    ticket(9002, fx.ticketsFrom.email, 'in_progress'),
+    ticket(9003, fx.ticketsFrom.email, 'closed'),
+    ticket(9004, fx.pendingTickets.email, 'open'),
+    ticket(9005, fx.removeJs.email, 'closed'),
+  ]);
+});
+// Two small companies whose administration is handed over (with and without JavaScript).
+for (const [code, t, cpfBase] of [
+  ['TRANSFJS', fx.transferJs, '311303404'],
+  ['TRANSFNOJS', fx.transferNoJs, '312404505'],
+] as const) {
+  const created = await createCompany({ code, name: t.company, adminEmail: t.admin.email, adminName: t.admin.name }, { invite: false });
+  await db.transaction(async (tx) => {
+    await setPassword(tx, created.accountId, E2E.password);
+    const heir = await findOrCreateAccount(tx, t.heir.email);
+    await setPassword(tx, heir.id, E2E.password);
+    await tx.insert(contacts).values({
+      companyId: created.company.id,
+      accountId: heir.id,
+      name: t.heir.name,
+      email: t.heir.email,
+      document: cpfFromBase(cpfBase),
+      areaCode: '48',
+      phone: '988776655',
+    });
+  });
+}
 await conn.close();
 
 const child = spawn(path.resolve('node_modules/.bin/tsx'), ['--conditions=react-server', 'scripts/start.ts'], {

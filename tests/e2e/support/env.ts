@@ -14,4 +14,31 @@ export const E2E = {
   resetter: 'luiza.goncalves@demo.test',
   locked: 'sergio.magalhaes@demo.test',
   passwordChanger: 'conceicao.araujo@demo.test',
+  // contacts-admin.spec.ts: every test has its own people (names sort after "Marina", so the
+  // first page of the demo list that other specs look at keeps its rows).
+  admin: {
+    editJs: { name: 'Patrícia Edição', email: 'patricia.edicao@demo.test' },
+    editNoJs: { name: 'Paulo Edição', email: 'paulo.edicao@demo.test' },
+    concurrentJs: { name: 'Raquel Concorrente', email: 'raquel.concorrente@demo.test' },
+    concurrentNoJs: { name: 'Ricardo Concorrente', email: 'ricardo.concorrente@demo.test' },
+    permissionsJs: { name: 'Pedro Permissões', email: 'pedro.permissoes@demo.test' },
+    permissionsNoJs: { name: 'Priscila Permissões', email: 'priscila.permissoes@demo.test' },
+    ticketsFrom: { name: 'Tomás Transferência', email: 'tomas.transferencia@demo.test' },
+    ticketsTo: { name: 'Rita Recebedora', email: 'rita.recebedora@demo.test' },
+    pendingTickets: { name: 'Valéria Pendências', email: 'valeria.pendencias@demo.test' },
+    removeJs: { name: 'Renata Removida', email: 'renata.removida@demo.test' },
+    removeNoJs: { name: 'Rogério Removido', email: 'rogerio.removido@demo.test' },
+    accessible: { name: 'Nair Acessível', email: 'nair.acessivel@demo.test' },
+    // Companies of their own, so the demo administrator stays administrator.
+    transferJs: {
+      company: 'Transfere Com Script Ltda',
+      admin: { name: 'Tânia Titular', email: 'admin@transfere-js.test' },
+      heir: { name: 'Hugo Herdeiro', email: 'herdeiro@transfere-js.test' },
+    },
+    transferNoJs: {
+      company: 'Transfere Sem Script Ltda',
+      admin: { name: 'Teodoro Titular', email: 'admin@transfere-nojs.test' },
+      heir: { name: 'Helena Herdeira', email: 'herdeira@transfere-nojs.test' },
+    },
+  },
 } as const;

@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { ContactHeader } from '@/components/contacts/contact-header';
+import { loadContactPage } from '@/components/contacts/load';
+import { HistoryTable } from '@/components/history/history-table';
+import { Pagination } from '@/components/ui/pagination';
+import { AUDIT_PAGE_SIZE, listAuditEvents } from '@/lib/audit/queries';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('history'))('title') };
+}
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ContactHistoryPage({ params, searchParams }: Props) {
+  const { ctx, contact } = await loadContactPage(params);
+  const sp = await searchParams;
+  const page = Math.max(1, Number.parseInt(typeof sp.page === 'string' ? sp.page : '1', 10) || 1);
+  const [t, result] = await Promise.all([getTranslations('history'), listAuditEvents(ctx.companyId, { subjectContactId: contact.id, page })]);
+  return (
+    <>
+      <ContactHeader contact={contact} title={t('title')} section="history" />
+      <p className="muted">{t('contactIntro')}</p>
+      {result.rows.length === 0 ? (
+        <div className="empty-state">
+          <p className="empty-state__title">{t('empty')}</p>
+        </div>
+      ) : (
+        <>
+          <HistoryTable companyId={ctx.companyId} rows={result.rows} showTarget={false} />
+          <Pagination basePath={`/contacts/${contact.id}/history`} query={{}} page={page} pageSize={AUDIT_PAGE_SIZE} total={result.total} />
+        </>
+      )}
+    </>
+  );
+}

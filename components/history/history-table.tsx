@@ -1,0 +1,93 @@
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { contactNames, type AuditRow } from '@/lib/audit/queries';
+
+const ID_FIELDS = new Set(['administratorId', 'requesterId']);
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** History entries with their changes spelled out: field, before → after. */
+export async function HistoryTable({ companyId, rows, showTarget = true }: { companyId: string; rows: AuditRow[]; showTarget?: boolean }) {
+  const [t, tp, tt, format] = await Promise.all([getTranslations('history'), getTranslations('permissions'), getTranslations('tickets'), getFormatter()]);
+  const ids = rows.flatMap((r) =>
+    [asRecord(r.before), asRecord(r.after)].flatMap((o) => Object.entries(o).filter(([k]) => ID_FIELDS.has(k)).map(([, v]) => String(v))),
+  );
+  const names = await contactNames(companyId, ids);
+
+  const show = (field: string, value: unknown): string => {
+    if (value === null || value === undefined || value === '') return t('none');
+    if (typeof value === 'boolean') return value ? t('yes') : t('no');
+    if (Array.isArray(value)) return value.length ? value.map((v) => (tp.has(String(v)) ? tp(String(v) as never) : String(v))).join(', ') : t('none');
+    if (ID_FIELDS.has(field)) return names.get(String(value)) ?? String(value);
+    if (field === 'status' || field === 'category') return tt.has(String(value)) ? tt(String(value) as never) : String(value);
+    return String(value);
+  };
+  const fieldLabel = (f: string) => (t.has(`fields.${f}` as never) ? t(`fields.${f}` as never) : f);
+  const actionLabel = (a: string) => {
+    const key = `actions.${a.replace('.', '_')}`;
+    return t.has(key as never) ? t(key as never) : a;
+  };
+
+  return (
+    <div className="table-wrap">
+      <table className="table table--stack history">
+        <thead>
+          <tr>
+            <th scope="col">{t('when')}</th>
+            <th scope="col">{t('what')}</th>
+            {showTarget ? <th scope="col">{t('target')}</th> : null}
+            <th scope="col">{t('who')}</th>
+            <th scope="col">{t('changes')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const before = asRecord(r.before);
+            const after = asRecord(r.after);
+            const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+            return (
+              <tr key={r.id}>
+                <td data-label={t('when')} className="nowrap">
+                  {format.dateTime(r.createdAt, { dateStyle: 'short', timeStyle: 'short' })}
+                </td>
+                <th scope="row" className="table__primary">
+                  {actionLabel(r.action)}
+                </th>
+                {showTarget ? (
+                  <td data-label={t('target')}>
+                    {r.subjectContactId && r.subjectName ? <Link href={`/contacts/${r.subjectContactId}/history`}>{r.subjectName}</Link> : '—'}
+                  </td>
+                ) : null}
+                <td data-label={t('who')}>{r.actorName ?? r.actorEmail ?? t('operator')}</td>
+                <td data-label={t('changes')}>
+                  {fields.length === 0 ? (
+                    '—'
+                  ) : (
+                    <ul className="changes">
+                      {fields.map((f) => (
+                        <li key={f}>
+                          <span className="changes__field">{fieldLabel(f)}:</span>{' '}
+                          {f in before && f in after ? (
+                            <>
+                              <del>{show(f, before[f])}</del> <span aria-hidden="true">→</span> <ins>{show(f, after[f])}</ins>
+                            </>
+                          ) : f in after ? (
+                            <ins>{show(f, after[f])}</ins>
+                          ) : (
+                            <del>{show(f, before[f])}</del>
+                          )}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import 'server-only';
+import { aliasedTable, and, desc, eq, gte, ilike, inArray, lt, or, sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import type { Executor } from '@/db/connect';
+import { auditEvents, contacts } from '@/db/schema';
+
+export const AUDIT_ACTIONS = [
+  'company.created',
+  'contact.created',
+  'contact.updated',
+  'contact.permissions_changed',
+  'contact.admin_transferred',
+  'contact.tickets_transferred',
+  'contact.removed',
+  'ticket.created',
+  'ticket.status_changed',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export type AuditFilter = { subjectContactId?: string; q?: string; action?: string; from?: Date; to?: Date; page?: number };
+
+export const AUDIT_PAGE_SIZE = 50;
+
+const actor = aliasedTable(contacts, 'actor');
+const subject = aliasedTable(contacts, 'subject');
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The company's history, newest first; never another company's entries. */
+export async function listAuditEvents(companyId: string, filter: AuditFilter, executor: Executor = db) {
+  const page = Math.max(1, Math.floor(filter.page ?? 1));
+  const q = filter.q?.trim().slice(0, 100);
+  const pattern = q ? `%${escapeLike(q)}%` : null;
+  const where = and(
+    eq(auditEvents.companyId, companyId),
+    filter.subjectContactId ? eq(auditEvents.subjectContactId, filter.subjectContactId) : undefined,
+    filter.action && (AUDIT_ACTIONS as readonly string[]).includes(filter.action) ? eq(auditEvents.action, filter.action) : undefined,
+    filter.from ? gte(auditEvents.createdAt, filter.from) : undefined,
+    filter.to ? lt(auditEvents.createdAt, filter.to) : undefined,
+    pattern ? or(ilike(subject.name, pattern), ilike(subject.email, pattern), ilike(auditEvents.actorEmail, pattern), ilike(actor.name, pattern)) : undefined,
+  );
+  const base = executor
+    .select({
+      id: auditEvents.id,
+      createdAt: auditEvents.createdAt,
+      action: auditEvents.action,
+      entityType: auditEvents.entityType,
+      entityId: auditEvents.entityId,
+      actorEmail: auditEvents.actorEmail,
+      actorName: actor.name,
+      subjectContactId: auditEvents.subjectContactId,
+      subjectName: subject.name,
+      before: auditEvents.before,
+      after: auditEvents.after,
+    })
+    .from(auditEvents)
+    .leftJoin(actor, and(eq(actor.companyId, auditEvents.companyId), eq(actor.id, auditEvents.actorContactId)))
+    .leftJoin(subject, and(eq(subject.companyId, auditEvents.companyId), eq(subject.id, auditEvents.subjectContactId)))
+    .where(where);
+  const [rows, [count]] = await Promise.all([
+    base.orderBy(desc(auditEvents.createdAt), desc(auditEvents.id)).limit(AUDIT_PAGE_SIZE).offset((page - 1) * AUDIT_PAGE_SIZE),
+    executor
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditEvents)
+      .leftJoin(actor, and(eq(actor.companyId, auditEvents.companyId), eq(actor.id, auditEvents.actorContactId)))
+      .leftJoin(subject, and(eq(subject.companyId, auditEvents.companyId), eq(subject.id, auditEvents.subjectContactId)))
+      .where(where),
+  ]);
+  return { rows, total: count?.n ?? 0, page };
+}
+
+export type AuditRow = Awaited<ReturnType<typeof listAuditEvents>>['rows'][number];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Names for the contact ids that appear inside history entries (removed ones included). */
+export async function contactNames(companyId: string, ids: string[], executor: Executor = db): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id) => UUID.test(id)))];
+  if (wanted.length === 0) return new Map();
+  const rows = await executor
+    .select({ id: contacts.id, name: contacts.name })
+    .from(contacts)
+    .where(and(eq(contacts.companyId, companyId), inArray(contacts.id, wanted)));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
