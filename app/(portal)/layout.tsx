@@ -19,7 +19,7 @@ const CONTACT_NAV = [
   { href: '/profile', key: 'profile' },
 ] as const;
 
-export default async function PortalLayout({ children }: { children: ReactNode }) {
+export default async function PortalLayout({ children, modal }: { children: ReactNode; modal: ReactNode }) {
   const ctx = await requireContact();
   const [t, tc] = await Promise.all([getTranslations('nav'), getTranslations('common')]);
   const nav = ctx.isAdmin ? ADMIN_NAV : CONTACT_NAV;
@@ -56,6 +56,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
           {children}
         </main>
       </div>
+      {modal}
       <footer className="portal__footer">
         <LocaleSwitcher />
       </footer>

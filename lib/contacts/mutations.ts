@@ -124,8 +124,9 @@ export async function updateContact(ctx: AdminContext, input: UpdateContactInput
         .set({ ...data, accountId, version: sql`${contacts.version} + 1`, updatedAt: new Date() })
         .where(and(eq(contacts.companyId, ctx.companyId), eq(contacts.id, current.id), eq(contacts.version, input.version)))
         .returning();
-      // Another administrator saved in between (the version moved): refuse, never overwrite.
-      if (!updated) return { ok: false as const, error: 'stale' as const, currentVersion: current.version + 1 };
+      // Another administrator saved in between (the version moved): refuse, never overwrite,
+      // and roll back anything this attempt wrote (an account for a new e-mail).
+      if (!updated) throw new StaleUpdate(current.version + 1);
       const diff = changes(snapshot(current), snapshot(updated));
       if (Object.keys(diff.after).length > 0) {
         await recordAudit(tx, {
@@ -142,13 +143,21 @@ export async function updateContact(ctx: AdminContext, input: UpdateContactInput
       return { ok: true as const };
     });
   } catch (err) {
+    if (err instanceof StaleUpdate) return { ok: false, error: 'stale', currentVersion: err.currentVersion };
     const fieldErrors = conflictFromError(err);
     if (fieldErrors) return { ok: false, fieldErrors };
     throw err;
   }
 }
 
+class StaleUpdate extends Error {
+  constructor(readonly currentVersion: number) {
+    super('stale contact version');
+  }
+}
+
 export async function setPermissions(ctx: AdminContext, contactId: string, permissions: PermissionKey[], executor: Executor = db): Promise<Result> {
+  if (!UUID.test(contactId)) return { ok: false, error: 'notFound' };
   return executor.transaction(async (tx) => {
     const [contact] = await tx
       .select({ id: contacts.id })
@@ -230,6 +239,8 @@ export async function transferAdministration(ctx: AdminContext, targetId: string
 /** Moves every ticket of a contact that is not closed; closed tickets keep their requester. */
 export async function transferTickets(ctx: AdminContext, fromId: string, toId: string, executor: Executor = db): Promise<Result<{ moved: number }>> {
   if (fromId === toId) return { ok: false, error: 'sameContact' };
+  if (!UUID.test(fromId)) return { ok: false, error: 'notFound' };
+  if (!UUID.test(toId)) return { ok: false, error: 'targetNotFound' };
   return executor.transaction(async (tx) => {
     const people = await tx
       .select({ id: contacts.id, status: contacts.status })

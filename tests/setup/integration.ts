@@ -19,6 +19,13 @@ async function openDatabase(): Promise<{ conn: Connection; drop: () => Promise<v
       conn,
       drop: async () => {
         await conn.close();
+        // pool.end() resolves before every connection has gone; a forced drop would then
+        // kill them mid-close and the pool would log it. Wait for them to leave first.
+        for (let i = 0; i < 50; i++) {
+          const { rows } = await admin.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+          if (rows[0].n === 0) break;
+          await new Promise((r) => setTimeout(r, 50));
+        }
         await admin.query(`drop database if exists ${name} with (force)`);
         await admin.end();
       },

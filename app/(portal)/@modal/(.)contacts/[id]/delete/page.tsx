@@ -1,0 +1,14 @@
+import { getTranslations } from 'next-intl/server';
+import { RemoveContactConfirmation } from '@/components/contacts/confirmations';
+import { loadContactPage } from '@/components/contacts/load';
+import { Modal } from '@/components/ui/modal';
+
+export default async function RemoveContactModal({ params }: { params: Promise<{ id: string }> }) {
+  const { ctx, contact } = await loadContactPage(params);
+  const [t, tc] = await Promise.all([getTranslations('removeContact'), getTranslations('common')]);
+  return (
+    <Modal title={`${t('title')}: ${contact.name}`} closeLabel={tc('back')}>
+      <RemoveContactConfirmation ctx={ctx} contact={contact} />
+    </Modal>
+  );
+}

@@ -1,0 +1,14 @@
+import { getTranslations } from 'next-intl/server';
+import { TransferAdminConfirmation } from '@/components/contacts/confirmations';
+import { loadContactPage } from '@/components/contacts/load';
+import { Modal } from '@/components/ui/modal';
+
+export default async function TransferAdminModal({ params }: { params: Promise<{ id: string }> }) {
+  const { ctx, contact } = await loadContactPage(params);
+  const [t, tc] = await Promise.all([getTranslations('transferAdmin'), getTranslations('common')]);
+  return (
+    <Modal title={`${t('title')}: ${contact.name}`} closeLabel={tc('back')}>
+      <TransferAdminConfirmation ctx={ctx} contact={contact} />
+    </Modal>
+  );
+}
