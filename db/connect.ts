@@ -3,7 +3,8 @@
 // 'server-only' so the start script, the CLI and the tests can use it too.
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -51,10 +52,15 @@ export function connectPglite(client: PGlite): Connection {
   };
 }
 
+/** PGlite with the extensions the migrations need (pg_trgm for contact search). */
+export function openPglite(options: PGliteOptions = {}): PGlite {
+  return new PGlite({ ...options, extensions: { ...options.extensions, pg_trgm } });
+}
+
 export function connectFromEnv(): Connection {
   const url = process.env.DATABASE_URL;
   if (url) return connectPostgres(url);
   const dir = path.join(/*turbopackIgnore: true*/ dataDir(), 'pglite');
   mkdirSync(dir, { recursive: true });
-  return connectPglite(new PGlite(dir));
+  return connectPglite(openPglite({ dataDir: dir }));
 }

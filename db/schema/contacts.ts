@@ -45,6 +45,9 @@ export const contacts = pgTable(
       .notNull()
       .default('active'),
     removedAt: timestamp({ withTimezone: true }),
+    // Case- and accent-folded copies for sorting and searching (portaria_fold, migration 0002).
+    nameKey: text().generatedAlwaysAs(sql`portaria_fold(name)`),
+    searchKey: text().generatedAlwaysAs(sql`portaria_fold(name || ' ' || email || ' ' || coalesce(document, ''))`),
     // Optimistic concurrency: every edit must name the version it started from.
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -64,7 +67,11 @@ export const contacts = pgTable(
       .on(t.companyId)
       .where(sql`${t.isAdmin} and ${t.status} = 'active'`),
     index('contacts_account_idx').on(t.accountId),
-    index('contacts_company_name_idx').on(t.companyId, sql`lower(${t.name})`, t.id),
+    // The list's orders, within a company, over active contacts only.
+    index('contacts_list_name_idx').on(t.companyId, t.nameKey, t.id).where(sql`${t.status} = 'active'`),
+    index('contacts_list_email_idx').on(t.companyId, sql`lower(${t.email})`, t.id).where(sql`${t.status} = 'active'`),
+    index('contacts_list_document_idx').on(t.companyId, t.document, t.id).where(sql`${t.status} = 'active'`),
+    index('contacts_search_idx').using('gin', t.searchKey.op('gin_trgm_ops')),
     check('contacts_status', sql`${t.status} in ('active', 'removed')`),
     check('contacts_removed_not_admin', sql`not (${t.isAdmin} and ${t.status} = 'removed')`),
     check('contacts_country_format', sql`${t.country} ~ '^[A-Z]{2}$'`),

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, ilike, like, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import type { Executor } from '@/db/connect';
 import { contactPermissions, contacts, tickets, type PermissionKey } from '@/db/schema';
@@ -25,16 +25,17 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/**
+ * Name, e-mail or document contain the term, without regard to case or accents. One
+ * trigram-indexed column (search_key) holds all three. A term of digits and CPF mask
+ * characters only ("529.982.247-25") is searched by its digits.
+ */
 export function contactSearchCondition(q: string): SQL | undefined {
   const term = q.trim().slice(0, 100);
   if (!term) return undefined;
-  const pattern = `%${escapeLike(term)}%`;
-  const digits = term.replace(/\D/g, '');
-  const parts: SQL[] = [ilike(contacts.name, pattern), ilike(contacts.email, pattern)];
-  // A CPF is searched by its digits, typed with or without the mask.
-  if (digits.length >= 3) parts.push(like(contacts.document, `%${digits}%`));
-  if (digits.length === 0 || /[a-z]/i.test(term)) parts.push(ilike(contacts.document, pattern));
-  return or(...parts);
+  const digitsOnly = /^[\d.\-\s/]+$/.test(term) && /\d/.test(term);
+  const needle = digitsOnly ? term.replace(/\D/g, '') : term;
+  return sql`${contacts.searchKey} like '%' || portaria_fold(${escapeLike(needle)}) || '%'`;
 }
 
 /** The company's active contacts, one page; tenant-scoped by companyId. */
@@ -43,7 +44,7 @@ export async function listContacts(companyId: string, params: ContactListParams,
   const page = Math.max(1, Math.floor(params.page ?? 1));
   const where = and(eq(contacts.companyId, companyId), eq(contacts.status, 'active'), contactSearchCondition(params.q ?? ''));
   const sortColumn = {
-    name: sql`lower(${contacts.name})`,
+    name: contacts.nameKey,
     email: sql`lower(${contacts.email})`,
     document: contacts.document,
   }[params.sort ?? 'name'];
@@ -114,7 +115,7 @@ export async function transferTargets(companyId: string, exceptId: string, q: st
     .select({ id: contacts.id, name: contacts.name, email: contacts.email })
     .from(contacts)
     .where(and(eq(contacts.companyId, companyId), eq(contacts.status, 'active'), ne(contacts.id, exceptId), contactSearchCondition(q)))
-    .orderBy(sql`lower(${contacts.name})`, contacts.id)
+    .orderBy(contacts.nameKey, contacts.id)
     .limit(TRANSFER_TARGETS_SHOWN + 1);
 }
 

@@ -43,6 +43,18 @@ describe('listContacts', () => {
     expect((await listContacts(companyA, { q: '11144477735' })).rows.map((r) => r.name)).toEqual(['Bruno Lima']);
   });
 
+  it('ignores case and accents when searching and sorting', async () => {
+    const c = (await makeCompany({ name: 'Empresa Acentos' })).company.id;
+    await makeContact(c, { name: 'João Gonçalves', email: 'jg@acentos.example' });
+    await makeContact(c, { name: 'Íris Souza', email: 'is@acentos.example' });
+    await makeContact(c, { name: 'Ivo Lima', email: 'il@acentos.example' });
+    await makeContact(c, { name: 'Hélio Dias', email: 'hd@acentos.example' });
+    expect((await listContacts(c, { q: 'joao goncalves' })).rows.map((r) => r.name)).toEqual(['João Gonçalves']);
+    expect((await listContacts(c, { q: 'ÍRIS' })).rows.map((r) => r.name)).toEqual(['Íris Souza']);
+    const names = (await listContacts(c, { sort: 'name' })).rows.map((r) => r.name).filter((n) => !n.startsWith('Admin'));
+    expect(names).toEqual(['Hélio Dias', 'Íris Souza', 'Ivo Lima', 'João Gonçalves']);
+  });
+
   it('treats % and _ as plain characters', async () => {
     expect((await listContacts(companyA, { q: '100%' })).rows.map((r) => r.name)).toEqual(['Carla 100% Dias']);
     expect((await listContacts(companyA, { q: '%' })).rows.map((r) => r.name)).toEqual(['Carla 100% Dias']);

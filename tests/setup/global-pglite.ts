@@ -1,10 +1,9 @@
-import { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
-import { connectPglite } from '../../db/connect';
+import { connectPglite, openPglite } from '../../db/connect';
 
 // Migrating a fresh PGlite takes ~1.5 s; every test file instead loads this migrated copy.
 export default async function setup(project: TestProject) {
-  const client = new PGlite();
+  const client = openPglite();
   const conn = connectPglite(client);
   await conn.migrate();
   const dump = await client.dumpDataDir('none');

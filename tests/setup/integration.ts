@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
-import { connectPglite, connectPostgres, type Connection } from '../../db/connect';
+import { connectPglite, connectPostgres, openPglite, type Connection } from '../../db/connect';
 import { installConnection } from '../../db/client';
 import { databaseUrl } from './postgres-url';
 
@@ -32,7 +31,7 @@ async function openDatabase(): Promise<{ conn: Connection; drop: () => Promise<v
     };
   }
   const bytes = Buffer.from(inject('pgliteTemplate'), 'base64');
-  const client = new PGlite({ loadDataDir: new Blob([bytes]) });
+  const client = openPglite({ loadDataDir: new Blob([bytes]) });
   const conn = connectPglite(client);
   return { conn, drop: () => conn.close() };
 }
