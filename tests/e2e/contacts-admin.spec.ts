@@ -16,15 +16,15 @@ const STALE =
   'Seus dados continuam abaixo: confira a versão atual (em outra aba) e, para gravar a sua versão por cima dela, ' +
   'clique de novo em “Salvar alterações”.';
 
-/** The form's fields, by their labels (exact: "E-mail" is also part of "Confirmação de e-mail"). */
+/** The form's fields, by role and label (a label's text also holds the hidden "*" of required fields). */
 const fields = (page: Page) => ({
-  country: page.getByLabel('País', { exact: true }),
-  name: page.getByLabel('Nome', { exact: true }),
-  cpf: page.getByLabel('CPF', { exact: true }),
-  areaCode: page.getByLabel('DDD', { exact: true }),
-  phone: page.getByLabel('Telefone', { exact: true }),
-  email: page.getByLabel('E-mail', { exact: true }),
-  emailConfirmation: page.getByLabel('Confirmação de e-mail', { exact: true }),
+  country: page.getByRole('combobox', { name: 'País', exact: true }),
+  name: page.getByRole('textbox', { name: 'Nome', exact: true }),
+  cpf: page.getByRole('textbox', { name: 'CPF', exact: true }),
+  areaCode: page.getByRole('textbox', { name: 'DDD', exact: true }),
+  phone: page.getByRole('textbox', { name: 'Telefone', exact: true }),
+  email: page.getByRole('textbox', { name: 'E-mail', exact: true }),
+  emailConfirmation: page.getByRole('textbox', { name: 'Confirmação de e-mail', exact: true }),
   consultancy: (answer: 'Sim' | 'Não') =>
     page.getByRole('group', { name: 'Autorizado para utilizar consultoria?' }).getByRole('radio', { name: answer, exact: true }),
 });
@@ -382,7 +382,7 @@ test('transfers the open tickets to another contact', async ({ page }) => {
   await rowAction(page, fx.ticketsFrom.name, 'Transferir chamados');
   await expect(page.getByRole('heading', { level: 1, name: 'Transferir chamados' })).toBeVisible();
   await expect(page.getByText('2 chamados abertos', { exact: true })).toBeVisible();
-  const target = page.getByLabel('Nome do contato');
+  const target = page.getByRole('combobox', { name: 'Nome do contato', exact: true });
   await expect(target.getByRole('option', { name: new RegExp(fx.ticketsFrom.name) })).toHaveCount(0);
 
   // Nothing chosen.
@@ -391,7 +391,7 @@ test('transfers the open tickets to another contact', async ({ page }) => {
   await expect(page.getByRole('main').getByText('Selecione o contato que receberá os chamados.', { exact: true })).toBeVisible();
   await expect(page.getByText('2 chamados abertos', { exact: true })).toBeVisible();
 
-  await page.getByLabel('Pesquisar contato').fill('Recebedora');
+  await page.getByRole('searchbox', { name: 'Pesquisar contato', exact: true }).fill('Recebedora');
   await page.getByRole('button', { name: 'Pesquisar' }).click();
   await expect(target.getByRole('option')).toHaveText(['Selecione…', `${fx.ticketsTo.name} — ${fx.ticketsTo.email}`]);
   await target.selectOption({ label: `${fx.ticketsTo.name} — ${fx.ticketsTo.email}` });
@@ -429,15 +429,15 @@ test.describe('tenant isolation', () => {
     const response = await page.goto('/contacts/new');
     expect(response?.status()).toBe(403);
     await expect(page.getByRole('heading', { name: 'Acesso restrito' })).toBeVisible();
-    await expect(page.getByLabel('CPF', { exact: true })).toHaveCount(0);
+    await expect(page.getByRole('textbox', { name: 'CPF', exact: true })).toHaveCount(0);
   });
 });
 
 test('contact administration pages have no serious accessibility issue', async ({ page }) => {
   await signIn(page, E2E.demoAdmin);
   await page.goto('/contacts/new');
-  await page.getByLabel('CPF', { exact: true }).fill('111.111.111-11');
-  await page.getByLabel('DDD', { exact: true }).fill('20');
+  await page.getByRole('textbox', { name: 'CPF', exact: true }).fill('111.111.111-11');
+  await page.getByRole('textbox', { name: 'DDD', exact: true }).fill('20');
   await page.getByRole('button', { name: 'Adicionar usuário' }).click();
   await expect(page.getByText('Informe o nome.', { exact: true })).toBeVisible();
   await expect(page.getByText('CPF inválido: confira os dígitos.', { exact: true })).toBeVisible();

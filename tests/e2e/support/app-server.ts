@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { eq } from 'drizzle-orm';
 import { connectFromEnv } from '../../../db/connect';
 import { installConnection } from '../../../db/client';
-import { accounts, contacts, tickets } from '../../../db/schema';
+import { accounts, contactPermissions, contacts, tickets } from '../../../db/schema';
 import { seedDemo } from '../../../db/seed';
 import { findOrCreateAccount, setPassword } from '../../../lib/auth/accounts';
 import { cpfFromBase } from '../../../lib/br/cpf';
@@ -101,6 +101,8 @@ await db.transaction(async (tx) => {
       .values({ companyId, accountId: account.id, name: p.name, email: p.email, document: cpfFromBase(p.cpfBase), areaCode: p.areaCode, phone: p.phone })
       .returning({ id: contacts.id });
     ids[p.email] = row!.id;
+    // What a contact added through the form starts with.
+    await tx.insert(contactPermissions).values({ companyId, contactId: row!.id, permission: 'self_service' });
   }
   const ticket = (number: number, requester: string, status: 'open' | 'in_progress' | 'closed') => ({
     companyId,

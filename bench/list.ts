@@ -1,0 +1,156 @@
+// Contacts list and search with 100,000 contacts (50,000 in the signed-in company):
+// 16 connections for 30 s against the list/search page, then the same against a trivial
+// signed-in page (/profile), on the production server. Last line: one JSON object.
+import { randomBytes } from 'node:crypto';
+import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
+import { installConnection } from '../db/client';
+import { accounts, contacts } from '../db/schema';
+import { cpfFromBase } from '../lib/br/cpf';
+import { setPassword } from '../lib/auth/accounts';
+import { createCompany } from '../lib/companies/mutations';
+import { ensureBuild, freshDatabase, percentile, sessionCookie, startServer } from './support';
+
+const TOTAL = Number(process.env.BENCH_CONTACTS ?? 100_000);
+const IN_COMPANY = Math.floor(TOTAL / 2);
+const COMPANIES = 10;
+const DURATION = Number(process.env.BENCH_SECONDS ?? 30);
+const CONNECTIONS = 16;
+const PORT = Number(process.env.BENCH_PORT ?? 3210);
+
+const FIRST = ['João', 'José', 'Maria', 'Ana', 'Antônio', 'Francisco', 'Conceição', 'Gonçalo', 'Lúcia', 'Sérgio', 'Márcia', 'Cecília', 'Ênio', 'Íris', 'Otávio', 'Paulo', 'Carla', 'Bruno', 'Fernanda', 'Rafael'];
+const LAST = ['Silva', 'Santos', 'Oliveira', 'Souza', 'Conceição', 'Araújo', 'Gonçalves', 'Magalhães', 'Brandão', 'Simões', 'Guimarães', 'Assunção', 'Falcão', 'Pereira', 'Lima', 'Costa'];
+const pick = <T>(xs: T[], i: number) => xs[i % xs.length]!;
+const slug = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z]+/g, '.');
+
+async function seed(db: Awaited<ReturnType<typeof freshDatabase>>['conn']['db']) {
+  const started = Date.now();
+  const companyIds: string[] = [];
+  let adminAccountId = '';
+  for (let c = 0; c < COMPANIES; c++) {
+    const r = await createCompany({ code: `BENCH${c}`, name: `Empresa Bench ${c}`, adminEmail: `admin@bench${c}.example`, adminName: `Admin ${c}` }, { invite: false });
+    companyIds.push(r.company.id);
+    if (c === 0) {
+      adminAccountId = r.accountId;
+      await setPassword(db, r.accountId, 'senha-do-bench-1');
+    }
+  }
+  const BATCH = 4000;
+  let n = 0;
+  for (let c = 0; c < COMPANIES; c++) {
+    const count = c === 0 ? IN_COMPANY : Math.floor((TOTAL - IN_COMPANY) / (COMPANIES - 1));
+    for (let done = 0; done < count; done += BATCH) {
+      const size = Math.min(BATCH, count - done);
+      const people = Array.from({ length: size }, () => {
+        const i = ++n;
+        const name = `${pick(FIRST, i * 7)} ${pick(LAST, i * 13)} ${pick(LAST, i * 3 + 5)}`;
+        return { i, name, email: `${slug(name)}.${i}@bench${c}.example` };
+      });
+      const accs = await db
+        .insert(accounts)
+        .values(people.map((p) => ({ email: p.email })))
+        .returning({ id: accounts.id, email: accounts.email });
+      const byEmail = new Map(accs.map((a) => [a.email, a.id]));
+      await db.insert(contacts).values(
+        people.map((p) => ({
+          companyId: companyIds[c]!,
+          accountId: byEmail.get(p.email)!,
+          name: p.name,
+          email: p.email,
+          document: cpfFromBase(String(p.i).padStart(9, '0')),
+          areaCode: String(11 + (p.i % 80)),
+          phone: `9${String(10_000_000 + p.i).slice(-8)}`,
+        })),
+      );
+    }
+  }
+  await db.execute(sql`vacuum analyze contacts`);
+  await db.execute(sql`vacuum analyze accounts`);
+  console.error(`seeded ${n} contacts in ${COMPANIES} companies in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return { adminAccountId };
+}
+
+function listPath(): string {
+  const r = Math.random();
+  const pages = Math.ceil(IN_COMPANY / 25);
+  if (r < 0.4) return `/contacts?page=${1 + Math.floor(Math.random() * pages)}`;
+  if (r < 0.55) {
+    const sort = Math.random() < 0.5 ? 'email' : 'document';
+    return `/contacts?sort=${sort}&dir=${Math.random() < 0.5 ? 'asc' : 'desc'}&page=${1 + Math.floor(Math.random() * pages)}`;
+  }
+  const terms = ['silva', 'joão', 'maria santos', 'conceição', 'GONÇALVES', 'falcao', 'ana.', '529.982', '000123', 'bench0.example', 'otavio brandao', String(Math.floor(Math.random() * 90000) + 10000)];
+  const q = terms[Math.floor(Math.random() * terms.length)]!;
+  return `/contacts?q=${encodeURIComponent(q)}${Math.random() < 0.3 ? '&page=2' : ''}`;
+}
+
+async function load(url: string, cookie: string, pathFor: () => string, duration = DURATION) {
+  const latencies: number[] = [];
+  let bad = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        connections: CONNECTIONS,
+        duration,
+        headers: { cookie },
+        requests: [{ setupRequest: (req) => ({ ...req, path: pathFor() }) }],
+      },
+      (err, res) => (err ? reject(err) : resolve(res)),
+    );
+    instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+      latencies.push(responseTime);
+      if (statusCode !== 200) bad++;
+    });
+  });
+  latencies.sort((a, b) => a - b);
+  return {
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    rps: result.requests.average,
+    errors: bad + result.errors + result.timeouts,
+    total: result.requests.total,
+  };
+}
+
+ensureBuild();
+const bench = await freshDatabase('bench_list');
+installConnection(bench.conn);
+try {
+  const { adminAccountId } = await seed(bench.conn.db);
+  const secret = randomBytes(32).toString('base64url');
+  const server = await startServer(bench.url, PORT, secret);
+  try {
+    // The seed's password change bumped the session version to 1.
+    const cookie = await sessionCookie(secret, adminAccountId, 1);
+    const base = `http://127.0.0.1:${PORT}`;
+    const check = await fetch(`${base}/contacts`, { headers: { cookie } });
+    const html = await check.text();
+    if (!check.ok || !html.includes('Usuários do Sistema') || !html.includes(`de ${(IN_COMPANY + 1).toLocaleString('pt-BR')}`)) {
+      throw new Error(`the signed-in list did not answer as expected (HTTP ${check.status})`);
+    }
+    await load(base, cookie, listPath, 3); // warm-up
+    const list = await load(base, cookie, listPath);
+    const trivial = await load(base, cookie, () => '/profile');
+    const errors = list.errors + trivial.errors + server.errors();
+    console.error(`list: ${list.total} requests, p50 ${list.p50} ms, p95 ${list.p95} ms, ${list.rps.toFixed(1)} req/s`);
+    console.error(`trivial: ${trivial.total} requests, p50 ${trivial.p50} ms, p95 ${trivial.p95} ms, ${trivial.rps.toFixed(1)} req/s`);
+    console.log(
+      JSON.stringify({
+        contacts: TOTAL,
+        in_company: IN_COMPANY,
+        connections: CONNECTIONS,
+        seconds: DURATION,
+        p50_ms: list.p50,
+        p95_ms: list.p95,
+        errors,
+        list_rps: Number(list.rps.toFixed(1)),
+        trivial_rps: Number(trivial.rps.toFixed(1)),
+        throughput_ratio: Number((list.rps / trivial.rps).toFixed(2)),
+      }),
+    );
+  } finally {
+    await server.stop();
+  }
+} finally {
+  await bench.drop();
+}

@@ -1,0 +1,97 @@
+// Shared by the benchmarks: a fresh database on the PostgreSQL server named by DATABASE_URL,
+// the production server started against it, and a signed-in session for a given account.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { encode } from 'next-auth/jwt';
+import pg from 'pg';
+import { connectPostgres, type Connection } from '../db/connect';
+
+export function requireDatabaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    console.error('Set DATABASE_URL to a PostgreSQL server, e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres');
+    process.exit(2);
+  }
+  return url;
+}
+
+function withDatabase(base: string, name: string): string {
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** A new, migrated database beside the one DATABASE_URL names; dropped by `drop()`. */
+export async function freshDatabase(prefix: string, poolSize = 20): Promise<{ url: string; conn: Connection; drop: () => Promise<void> }> {
+  const base = requireDatabaseUrl();
+  const name = `portaria_${prefix}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = withDatabase(base, name);
+  const conn = connectPostgres(url, poolSize);
+  await conn.migrate();
+  return {
+    url,
+    conn,
+    drop: async () => {
+      await conn.close();
+      await new Promise((r) => setTimeout(r, 200));
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+export function ensureBuild(): void {
+  if (existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) return;
+  console.error('Building the app (next build)…');
+  const r = spawnSync(path.resolve('node_modules/.bin/next'), ['build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+export async function startServer(databaseUrl: string, port: number, secret: string): Promise<{ child: ChildProcess; errors: () => number; stop: () => Promise<void> }> {
+  let errorLines = 0;
+  const child = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(port)], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: secret, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', SMTP_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stderr!.on('data', (chunk: Buffer) => {
+    const text = chunk.toString();
+    errorLines += (text.match(/⨯|Error/g) ?? []).length;
+  });
+  child.stdout!.resume();
+  for (let i = 0; i < 300; i++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/login`);
+      if (res.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    child,
+    errors: () => errorLines,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** The session cookie Auth.js would set after signing in. */
+export async function sessionCookie(secret: string, accountId: string, sessionVersion: number): Promise<string> {
+  const salt = 'authjs.session-token';
+  const token = await encode({ token: { sub: accountId, sv: sessionVersion }, secret, salt, maxAge: 3600 });
+  return `${salt}=${token}`;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, i)]!;
+}
