@@ -38,6 +38,11 @@ export async function freshDatabase(prefix: string, poolSize = 20): Promise<{ ur
     conn,
     drop: async () => {
       await conn.close();
+      if (process.env.BENCH_KEEP) {
+        console.error(`kept database ${name} (BENCH_KEEP)`);
+        await admin.end();
+        return;
+      }
       await new Promise((r) => setTimeout(r, 200));
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
@@ -46,7 +51,7 @@ export async function freshDatabase(prefix: string, poolSize = 20): Promise<{ ur
 }
 
 export function ensureBuild(): void {
-  if (existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) return;
+  if (existsSync(path.join(process.cwd(), process.env.NEXT_DIST_DIR ?? '.next', 'BUILD_ID'))) return;
   console.error('Building the app (next build)…');
   const r = spawnSync(path.resolve('node_modules/.bin/next'), ['build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   if (r.status !== 0) process.exit(r.status ?? 1);

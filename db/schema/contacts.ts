@@ -47,6 +47,7 @@ export const contacts = pgTable(
     removedAt: timestamp({ withTimezone: true }),
     // Case- and accent-folded copies for sorting and searching (portaria_fold, migration 0002).
     nameKey: text().generatedAlwaysAs(sql`portaria_fold(name)`),
+    emailKey: text().generatedAlwaysAs(sql`lower(email)`),
     searchKey: text().generatedAlwaysAs(sql`portaria_fold(name || ' ' || email || ' ' || coalesce(document, ''))`),
     // Optimistic concurrency: every edit must name the version it started from.
     version: integer().notNull().default(1),
@@ -69,7 +70,7 @@ export const contacts = pgTable(
     index('contacts_account_idx').on(t.accountId),
     // The list's orders, within a company, over active contacts only.
     index('contacts_list_name_idx').on(t.companyId, t.nameKey, t.id).where(sql`${t.status} = 'active'`),
-    index('contacts_list_email_idx').on(t.companyId, sql`lower(${t.email})`, t.id).where(sql`${t.status} = 'active'`),
+    index('contacts_list_email_idx').on(t.companyId, t.emailKey, t.id).where(sql`${t.status} = 'active'`),
     index('contacts_list_document_idx').on(t.companyId, t.document, t.id).where(sql`${t.status} = 'active'`),
     index('contacts_search_idx').using('gin', t.searchKey.op('gin_trgm_ops')),
     check('contacts_status', sql`${t.status} in ('active', 'removed')`),

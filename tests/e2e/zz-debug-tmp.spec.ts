@@ -1,0 +1,22 @@
+import { test } from '@playwright/test';
+import { E2E } from './support/env';
+import { signIn } from './support/helpers';
+test('debug', async ({ page }) => {
+  page.on('console', (m) => console.log('CONSOLE', m.type(), m.text()));
+  await signIn(page, E2E.demoAdmin);
+  await page.goto('/contacts/new');
+  await page.waitForTimeout(1500);
+  const sim = page.getByRole('radio', { name: 'Sim', exact: true });
+  await sim.click();
+  console.log('after click checked=', await sim.isChecked());
+  await page.waitForTimeout(500);
+  console.log('after 500ms checked=', await sim.isChecked());
+  await page.getByText('Sim', { exact: true }).click();
+  console.log('after label click checked=', await sim.isChecked());
+  await sim.focus(); await page.keyboard.press('Space');
+  console.log('after space checked=', await sim.isChecked());
+  await page.getByRole('textbox', { name: 'CPF', exact: true }).fill('111.111.111-11');
+  await page.getByRole('button', { name: 'Adicionar usuário' }).click();
+  await page.waitForTimeout(1500);
+  console.log(await page.locator('main').innerHTML());
+});
