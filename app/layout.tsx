@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -9,14 +9,18 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: { template: `%s · ${t('appName')}`, default: t('appName') }, description: t('tagline') };
 }
 
+const CLIENT_NAMESPACES = ['common', 'validation', 'auth', 'profile', 'contactForm', 'permissions', 'transferTickets', 'tickets', 'errors'] as const;
+
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await getLocale();
+  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
+  // Only what client components translate goes to the browser (and into every page's payload).
+  const clientMessages = Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]]));
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessages}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

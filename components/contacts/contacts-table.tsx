@@ -1,10 +1,11 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { formatDocument, formatPhone } from '@/lib/contacts/format';
 import type { ContactListRow, ContactSort } from '@/lib/contacts/queries';
 
 type Props = { rows: ContactListRow[]; sort: ContactSort; dir: 'asc' | 'desc'; query: Record<string, string> };
 
+// Plain links: a table of 25 rows with menus would otherwise send 150 client components
+// with every page; these pages are server-rendered anyway.
 export async function ContactsTable({ rows, sort, dir, query }: Props) {
   const [t, ta] = await Promise.all([getTranslations('contacts'), getTranslations('contactActions')]);
   const header = (column: ContactSort, label: string) => {
@@ -13,7 +14,7 @@ export async function ContactsTable({ rows, sort, dir, query }: Props) {
     const href = `/contacts?${new URLSearchParams({ ...query, sort: column, dir: nextDir }).toString()}`;
     return (
       <th scope="col" aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-        <Link href={href} className="sort-link">
+        <a href={href} className="sort-link">
           {label}
           <span aria-hidden="true" className="sort-link__arrow">
             {active ? (dir === 'asc' ? '▲' : '▼') : '↕'}
@@ -23,7 +24,7 @@ export async function ContactsTable({ rows, sort, dir, query }: Props) {
             ({t('sortBy', { column: label })}
             {active ? `, ${dir === 'asc' ? t('sortedAsc') : t('sortedDesc')}` : ''})
           </span>
-        </Link>
+        </a>
       </th>
     );
   };
@@ -59,24 +60,24 @@ export async function ContactsTable({ rows, sort, dir, query }: Props) {
                   </summary>
                   <ul className="row-menu__list">
                     <li>
-                      <Link href={`/contacts/${c.id}/edit`}>{ta('edit')}</Link>
+                      <a href={`/contacts/${c.id}/edit`}>{ta('edit')}</a>
                     </li>
                     <li>
-                      <Link href={`/contacts/${c.id}/permissions`}>{ta('permissions')}</Link>
+                      <a href={`/contacts/${c.id}/permissions`}>{ta('permissions')}</a>
                     </li>
                     {c.isAdmin ? null : (
                       <li>
-                        <Link href={`/contacts/${c.id}/transfer-admin`}>{ta('transferAdmin')}</Link>
+                        <a href={`/contacts/${c.id}/transfer-admin`}>{ta('transferAdmin')}</a>
                       </li>
                     )}
                     <li>
-                      <Link href={`/contacts/${c.id}/transfer-tickets`}>{ta('transferTickets')}</Link>
+                      <a href={`/contacts/${c.id}/transfer-tickets`}>{ta('transferTickets')}</a>
                     </li>
                     {c.isAdmin ? null : (
                       <li>
-                        <Link href={`/contacts/${c.id}/delete`} className="row-menu__danger">
+                        <a href={`/contacts/${c.id}/delete`} className="row-menu__danger">
                           {ta('remove')}
-                        </Link>
+                        </a>
                       </li>
                     )}
                   </ul>

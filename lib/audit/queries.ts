@@ -1,5 +1,5 @@
 import 'server-only';
-import { aliasedTable, and, desc, eq, gte, ilike, inArray, lt, or, sql } from 'drizzle-orm';
+import { aliasedTable, and, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import type { Executor } from '@/db/connect';
 import { auditEvents, contacts } from '@/db/schema';
@@ -32,14 +32,22 @@ function escapeLike(value: string): string {
 export async function listAuditEvents(companyId: string, filter: AuditFilter, executor: Executor = db) {
   const page = Math.max(1, Math.floor(filter.page ?? 1));
   const q = filter.q?.trim().slice(0, 100);
-  const pattern = q ? `%${escapeLike(q)}%` : null;
+  // Same folding as the contacts search: no case, no accents.
+  const pattern = q ? sql`'%' || portaria_fold(${escapeLike(q)}) || '%'` : null;
   const where = and(
     eq(auditEvents.companyId, companyId),
     filter.subjectContactId ? eq(auditEvents.subjectContactId, filter.subjectContactId) : undefined,
     filter.action && (AUDIT_ACTIONS as readonly string[]).includes(filter.action) ? eq(auditEvents.action, filter.action) : undefined,
     filter.from ? gte(auditEvents.createdAt, filter.from) : undefined,
     filter.to ? lt(auditEvents.createdAt, filter.to) : undefined,
-    pattern ? or(ilike(subject.name, pattern), ilike(subject.email, pattern), ilike(auditEvents.actorEmail, pattern), ilike(actor.name, pattern)) : undefined,
+    pattern
+      ? or(
+          sql`portaria_fold(${subject.name}) like ${pattern}`,
+          sql`lower(${subject.email}) like ${pattern}`,
+          sql`lower(${auditEvents.actorEmail}) like ${pattern}`,
+          sql`portaria_fold(${actor.name}) like ${pattern}`,
+        )
+      : undefined,
   );
   const base = executor
     .select({
