@@ -1,11 +1,13 @@
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { formatDocument, formatPhone } from '@/lib/contacts/format';
 import type { ContactListRow, ContactSort } from '@/lib/contacts/queries';
 
 type Props = { rows: ContactListRow[]; sort: ContactSort; dir: 'asc' | 'desc'; query: Record<string, string> };
 
-// Plain links: a table of 25 rows with menus would otherwise send 150 client components
-// with every page; these pages are server-rendered anyway.
+// Plain links for most of the table: 25 rows with menus would otherwise send 150 client
+// components with every page. The two confirmations stay client links so that, with
+// JavaScript, they open as a dialog over the list (intercepted routes).
 export async function ContactsTable({ rows, sort, dir, query }: Props) {
   const [t, ta] = await Promise.all([getTranslations('contacts'), getTranslations('contactActions')]);
   const header = (column: ContactSort, label: string) => {
@@ -67,7 +69,9 @@ export async function ContactsTable({ rows, sort, dir, query }: Props) {
                     </li>
                     {c.isAdmin ? null : (
                       <li>
-                        <a href={`/contacts/${c.id}/transfer-admin`}>{ta('transferAdmin')}</a>
+                        <Link href={`/contacts/${c.id}/transfer-admin`} prefetch={false}>
+                          {ta('transferAdmin')}
+                        </Link>
                       </li>
                     )}
                     <li>
@@ -75,9 +79,9 @@ export async function ContactsTable({ rows, sort, dir, query }: Props) {
                     </li>
                     {c.isAdmin ? null : (
                       <li>
-                        <a href={`/contacts/${c.id}/delete`} className="row-menu__danger">
+                        <Link href={`/contacts/${c.id}/delete`} className="row-menu__danger" prefetch={false}>
                           {ta('remove')}
-                        </a>
+                        </Link>
                       </li>
                     )}
                   </ul>

@@ -24,7 +24,10 @@ export function useActionForm<T extends FieldValues>(
   const t = useTranslations('validation');
   const form = useForm<T>({
     resolver: zodResolver(schema as never) as unknown as Resolver<T>,
-    mode: 'onTouched',
+    // Errors appear on submit and then follow the typing. Validating on blur moved the
+    // layout under the pointer and swallowed the click that caused the blur.
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
     defaultValues: { ...opts.initialValues, ...state.values } as never,
   });
   // A server error disappears once the person edits that field; a new answer brings its own.

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { NotFoundContent } from '@/components/layout/access-pages';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Flash } from '@/components/ui/flash';
 import { TicketStatusForm } from '@/components/tickets/status-form';
@@ -17,7 +17,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
   const ctx = await requireContact();
   const { id } = await params;
   const ticket = await getTicket(ctx.companyId, ctx, id);
-  if (!ticket) notFound();
+  if (!ticket) return <NotFoundContent />;
   const [t, format, sp] = await Promise.all([getTranslations('tickets'), getFormatter(), searchParams]);
   const when = (d: Date) => format.dateTime(d, { dateStyle: 'short', timeStyle: 'short' });
   return (

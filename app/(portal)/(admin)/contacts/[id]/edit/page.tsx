@@ -1,3 +1,4 @@
+import { NotFoundContent } from '@/components/layout/access-pages';
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ContactForm } from '@/components/contacts/contact-form';
@@ -12,6 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function EditContactPage({ params }: { params: Promise<{ id: string }> }) {
   const { contact } = await loadContactPage(params);
+  if (!contact) return <NotFoundContent />;
   const [t, locale] = await Promise.all([getTranslations('contactForm'), getLocale()]);
   return (
     <>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { NotFoundContent } from '@/components/layout/access-pages';
 import { getTranslations } from 'next-intl/server';
 import { ContactHeader } from '@/components/contacts/contact-header';
 import { loadContactPage } from '@/components/contacts/load';
@@ -14,6 +15,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 export default async function ContactHistoryPage({ params, searchParams }: Props) {
   const { ctx, contact } = await loadContactPage(params);
+  if (!contact) return <NotFoundContent />;
   const sp = await searchParams;
   const page = Math.max(1, Number.parseInt(typeof sp.page === 'string' ? sp.page : '1', 10) || 1);
   const [t, result] = await Promise.all([getTranslations('history'), listAuditEvents(ctx.companyId, { subjectContactId: contact.id, page })]);

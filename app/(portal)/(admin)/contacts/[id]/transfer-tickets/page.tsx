@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { NotFoundContent } from '@/components/layout/access-pages';
 import { getTranslations } from 'next-intl/server';
 import { ContactHeader } from '@/components/contacts/contact-header';
 import { loadContactPage } from '@/components/contacts/load';
@@ -13,6 +14,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 export default async function TransferTicketsPage({ params, searchParams }: Props) {
   const { ctx, contact } = await loadContactPage(params);
+  if (!contact) return <NotFoundContent />;
   const sp = await searchParams;
   const q = typeof sp.q === 'string' ? sp.q.trim().slice(0, 100) : '';
   const [t, open, found] = await Promise.all([

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { NotFoundContent } from '@/components/layout/access-pages';
 import { getTranslations } from 'next-intl/server';
 import { ContactHeader } from '@/components/contacts/contact-header';
 import { loadContactPage } from '@/components/contacts/load';
@@ -10,6 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function PermissionsPage({ params }: { params: Promise<{ id: string }> }) {
   const { contact } = await loadContactPage(params);
+  if (!contact) return <NotFoundContent />;
   const t = await getTranslations('permissions');
   return (
     <>

@@ -1,21 +1,23 @@
 import type { Metadata } from 'next';
+import { NotFoundContent } from '@/components/layout/access-pages';
 import { getTranslations } from 'next-intl/server';
-import { TransferAdminConfirmation } from '@/components/contacts/confirmations';
+import { RemoveContactConfirmation } from '@/components/contacts/confirmations';
 import { ContactHeader } from '@/components/contacts/contact-header';
 import { loadContactPage } from '@/components/contacts/load';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('transferAdmin'))('title') };
+  return { title: (await getTranslations('removeContact'))('title') };
 }
 
-export default async function TransferAdminPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function RemoveContactPage({ params }: { params: Promise<{ id: string }> }) {
   const { ctx, contact } = await loadContactPage(params);
-  const t = await getTranslations('transferAdmin');
+  if (!contact) return <NotFoundContent />;
+  const t = await getTranslations('removeContact');
   return (
     <>
       <ContactHeader contact={contact} title={t('title')} section={null} />
       <div className="panel panel--narrow">
-        <TransferAdminConfirmation ctx={ctx} contact={contact} />
+        <RemoveContactConfirmation ctx={ctx} contact={contact} />
       </div>
     </>
   );
