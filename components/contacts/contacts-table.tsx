@@ -1,13 +1,9 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { formatDocument, formatPhone } from '@/lib/contacts/format';
 import type { ContactListRow, ContactSort } from '@/lib/contacts/queries';
+import { ContactsRows } from './contacts-rows';
 
 type Props = { rows: ContactListRow[]; sort: ContactSort; dir: 'asc' | 'desc'; query: Record<string, string> };
 
-// Plain links for most of the table: 25 rows with menus would otherwise send 150 client
-// components with every page. The two confirmations stay client links so that, with
-// JavaScript, they open as a dialog over the list (intercepted routes).
 export async function ContactsTable({ rows, sort, dir, query }: Props) {
   const [t, ta] = await Promise.all([getTranslations('contacts'), getTranslations('contactActions')]);
   const header = (column: ContactSort, label: string) => {
@@ -45,51 +41,7 @@ export async function ContactsTable({ rows, sort, dir, query }: Props) {
             </th>
           </tr>
         </thead>
-        <tbody>
-          {rows.map((c) => (
-            <tr key={c.id}>
-              <th scope="row" className="table__primary">
-                {c.name}
-              </th>
-              <td className="table__email" data-label={t('email')}>{c.email}</td>
-              <td className="nowrap" data-label={t('document')}>{formatDocument(c.country, c.document) ?? <span className="muted">{t('notInformed')}</span>}</td>
-              <td className="nowrap" data-label={t('phone')}>{formatPhone(c.country, c.areaCode, c.phone) ?? <span className="muted">{t('notInformed')}</span>}</td>
-              <td data-label={t('role')}>{c.isAdmin ? <span className="badge badge--admin">{t('admin')}</span> : <span className="badge">{t('contact')}</span>}</td>
-              <td className="table__actions">
-                <details className="row-menu">
-                  <summary className="btn btn--secondary btn--small" aria-label={ta('menuFor', { name: c.name })}>
-                    {ta('menu')}
-                  </summary>
-                  <ul className="row-menu__list">
-                    <li>
-                      <a href={`/contacts/${c.id}/edit`}>{ta('edit')}</a>
-                    </li>
-                    <li>
-                      <a href={`/contacts/${c.id}/permissions`}>{ta('permissions')}</a>
-                    </li>
-                    {c.isAdmin ? null : (
-                      <li>
-                        <Link href={`/contacts/${c.id}/transfer-admin`} prefetch={false}>
-                          {ta('transferAdmin')}
-                        </Link>
-                      </li>
-                    )}
-                    <li>
-                      <a href={`/contacts/${c.id}/transfer-tickets`}>{ta('transferTickets')}</a>
-                    </li>
-                    {c.isAdmin ? null : (
-                      <li>
-                        <Link href={`/contacts/${c.id}/delete`} className="row-menu__danger" prefetch={false}>
-                          {ta('remove')}
-                        </Link>
-                      </li>
-                    )}
-                  </ul>
-                </details>
-              </td>
-            </tr>
-          ))}
-        </tbody>
+        <ContactsRows rows={rows} />
       </table>
     </div>
   );

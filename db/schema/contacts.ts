@@ -79,6 +79,15 @@ export const contacts = pgTable(
   ],
 );
 
+// Active contacts per company, kept by statement-level triggers (migration 0005), so the
+// list's "1–25 de 50.000" costs one row read instead of counting 50,000 index entries.
+export const contactCounts = pgTable('contact_counts', {
+  companyId: uuid()
+    .primaryKey()
+    .references(() => companies.id),
+  active: integer().notNull().default(0),
+});
+
 export const contactPermissions = pgTable(
   'contact_permissions',
   {

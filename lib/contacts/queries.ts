@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import type { Executor } from '@/db/connect';
-import { contactPermissions, contacts, tickets, type PermissionKey } from '@/db/schema';
+import { contactCounts, contactPermissions, contacts, tickets, type PermissionKey } from '@/db/schema';
 
 export const CONTACT_SORTS = ['name', 'email', 'document'] as const;
 export type ContactSort = (typeof CONTACT_SORTS)[number];
@@ -42,7 +42,8 @@ export function contactSearchCondition(q: string): SQL | undefined {
 export async function listContacts(companyId: string, params: ContactListParams, executor: Executor = db) {
   const pageSize = PAGE_SIZES.includes(params.pageSize as never) ? params.pageSize! : PAGE_SIZES[0];
   const page = Math.max(1, Math.floor(params.page ?? 1));
-  const where = and(eq(contacts.companyId, companyId), eq(contacts.status, 'active'), contactSearchCondition(params.q ?? ''));
+  const search = contactSearchCondition(params.q ?? '');
+  const where = and(eq(contacts.companyId, companyId), eq(contacts.status, 'active'), search);
   const sortColumn = {
     name: contacts.nameKey,
     email: contacts.emailKey,
@@ -74,7 +75,9 @@ export async function listContacts(companyId: string, params: ContactListParams,
       .from(pageIds)
       .innerJoin(contacts, and(eq(contacts.companyId, companyId), eq(contacts.id, pageIds.id)))
       .orderBy(order(sortColumn), order(contacts.id)),
-    executor.select({ n: sql<number>`count(*)::int` }).from(contacts).where(where),
+    search
+      ? executor.select({ n: sql<number>`count(*)::int` }).from(contacts).where(where)
+      : executor.select({ n: contactCounts.active }).from(contactCounts).where(eq(contactCounts.companyId, companyId)),
   ]);
   return { rows: rows as ContactListRow[], total: count?.n ?? 0, page, pageSize };
 }

@@ -80,3 +80,25 @@ describe('listContacts', () => {
     expect(r.pageSize).toBe(25);
   });
 });
+
+describe('the active-contacts counter', () => {
+  it('follows inserts, removals, restores and deletes, per company', async () => {
+    const { company } = await makeCompany();
+    const other = await makeCompany();
+    const count = async (c: string) => (await listContacts(c, {})).total;
+    const exact = async (c: string) => (await db.select().from(contacts).where(eq(contacts.companyId, c))).filter((r) => r.status === 'active').length;
+    expect(await count(company.id)).toBe(1);
+    const a = await makeContact(company.id);
+    const b = await makeContact(company.id);
+    await makeContact(other.company.id);
+    expect(await count(company.id)).toBe(3);
+    await db.update(contacts).set({ status: 'removed', removedAt: new Date() }).where(eq(contacts.id, a.id));
+    expect(await count(company.id)).toBe(2);
+    await db.update(contacts).set({ name: 'Só o nome mudou' }).where(eq(contacts.id, b.id));
+    expect(await count(company.id)).toBe(2);
+    await db.delete(contacts).where(eq(contacts.id, b.id));
+    expect(await count(company.id)).toBe(1);
+    expect(await count(company.id)).toBe(await exact(company.id));
+    expect(await count(other.company.id)).toBe(await exact(other.company.id));
+  });
+});
