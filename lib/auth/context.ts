@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { accounts, companies, contactPermissions, contacts, type PermissionKey } from '@/db/schema';
 import type { Executor } from '@/db/connect';
 
@@ -32,46 +32,49 @@ export async function resolveSession(
   preferredCompanyId: string | undefined,
 ): Promise<ResolvedSession> {
   if (!identity) return { status: 'signed-out' };
-  const [account] = await db.select().from(accounts).where(eq(accounts.id, identity.accountId));
-  // A password change bumps the version: sessions opened before it end here.
-  if (!account || account.sessionVersion !== identity.sessionVersion) return { status: 'signed-out' };
-
-  const memberships = await db
+  // One round trip on every request: the account, its active memberships, and each
+  // membership's permissions.
+  const rows = await db
     .select({
+      email: accounts.email,
+      sessionVersion: accounts.sessionVersion,
       companyId: companies.id,
       companyName: companies.name,
       companyCode: companies.code,
       contactId: contacts.id,
       contactName: contacts.name,
       isAdmin: contacts.isAdmin,
+      permissions: sql<PermissionKey[]>`array(select ${contactPermissions.permission} from ${contactPermissions}
+        where ${contactPermissions.companyId} = ${contacts.companyId} and ${contactPermissions.contactId} = ${contacts.id})`,
     })
-    .from(contacts)
-    .innerJoin(companies, eq(companies.id, contacts.companyId))
-    .where(and(eq(contacts.accountId, account.id), eq(contacts.status, 'active')))
+    .from(accounts)
+    .leftJoin(contacts, and(eq(contacts.accountId, accounts.id), eq(contacts.status, 'active')))
+    .leftJoin(companies, eq(companies.id, contacts.companyId))
+    .where(eq(accounts.id, identity.accountId))
     .orderBy(asc(companies.name));
-  if (memberships.length === 0) return { status: 'no-company', accountId: account.id, email: account.email };
+  const account = rows[0];
+  // A password change bumps the version: sessions opened before it end here.
+  if (!account || account.sessionVersion !== identity.sessionVersion) return { status: 'signed-out' };
+  const memberships = rows.filter((r) => r.companyId && r.contactId) as (typeof rows[number] & { companyId: string; companyName: string; companyCode: string; contactId: string; contactName: string; isAdmin: boolean })[];
+  if (memberships.length === 0) return { status: 'no-company', accountId: identity.accountId, email: account.email };
 
   // The chosen company if the person belongs to it; otherwise one they administer, since
   // administrators come to the portal mostly to administer.
   const current =
     memberships.find((m) => m.companyId === preferredCompanyId) ?? memberships.find((m) => m.isAdmin) ?? memberships[0]!;
-  const permissionRows = await db
-    .select({ permission: contactPermissions.permission })
-    .from(contactPermissions)
-    .where(and(eq(contactPermissions.companyId, current.companyId), eq(contactPermissions.contactId, current.contactId)));
 
   return {
     status: 'ok',
     context: {
-      accountId: account.id,
+      accountId: identity.accountId,
       email: account.email,
       companyId: current.companyId,
       companyName: current.companyName,
       contactId: current.contactId,
       contactName: current.contactName,
       isAdmin: current.isAdmin,
-      permissions: new Set(permissionRows.map((r) => r.permission)),
-      memberships: memberships.map(({ contactName: _n, ...m }) => m),
+      permissions: new Set(current.permissions ?? []),
+      memberships: memberships.map((m) => ({ companyId: m.companyId, companyName: m.companyName, companyCode: m.companyCode, contactId: m.contactId, isAdmin: m.isAdmin })),
     },
   };
 }

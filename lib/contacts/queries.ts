@@ -7,6 +7,7 @@ import { contactCounts, contactPermissions, contacts, tickets, type PermissionKe
 export const CONTACT_SORTS = ['name', 'email', 'document'] as const;
 export type ContactSort = (typeof CONTACT_SORTS)[number];
 export const PAGE_SIZES = [25, 50, 100] as const;
+export const SEARCH_COUNT_CAP = 1000;
 
 export type ContactListParams = { q?: string; sort?: ContactSort; dir?: 'asc' | 'desc'; page?: number; pageSize?: number };
 
@@ -75,11 +76,16 @@ export async function listContacts(companyId: string, params: ContactListParams,
       .from(pageIds)
       .innerJoin(contacts, and(eq(contacts.companyId, companyId), eq(contacts.id, pageIds.id)))
       .orderBy(order(sortColumn), order(contacts.id)),
+    // A search counts at most SEARCH_COUNT_CAP + 1 matches: "mais de 1.000" is as useful as
+    // the exact figure and does not cost a full scan for a one-letter search.
     search
-      ? executor.select({ n: sql<number>`count(*)::int` }).from(contacts).where(where)
+      ? executor
+          .select({ n: sql<number>`count(*)::int` })
+          .from(executor.select({ one: sql`1` }).from(contacts).where(where).limit(SEARCH_COUNT_CAP + 1).as('matches'))
       : executor.select({ n: contactCounts.active }).from(contactCounts).where(eq(contactCounts.companyId, companyId)),
   ]);
-  return { rows: rows as ContactListRow[], total: count?.n ?? 0, page, pageSize };
+  const total = count?.n ?? 0;
+  return { rows: rows as ContactListRow[], total: Math.min(total, search ? SEARCH_COUNT_CAP : total), moreThanTotal: Boolean(search) && total > SEARCH_COUNT_CAP, page, pageSize };
 }
 
 export type ContactDetail = ContactListRow & { consultancy: boolean; version: number; permissions: PermissionKey[] };

@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { contacts } from '@/db/schema';
-import { listContacts } from '@/lib/contacts/queries';
+import { listContacts, SEARCH_COUNT_CAP } from '@/lib/contacts/queries';
 import { makeCompany, makeContact } from '../support/fixtures';
 
 let companyA: string;
@@ -100,5 +100,22 @@ describe('the active-contacts counter', () => {
     expect(await count(company.id)).toBe(1);
     expect(await count(company.id)).toBe(await exact(company.id));
     expect(await count(other.company.id)).toBe(await exact(other.company.id));
+  });
+});
+
+describe('search counts', () => {
+  it('stop at the cap and say there are more', async () => {
+    const { company } = await makeCompany();
+    await db.execute(sql`insert into accounts (email) select 'cap' || g || '@cap.example' from generate_series(1, ${SEARCH_COUNT_CAP + 5}) g`);
+    await db.execute(sql`
+      insert into contacts (company_id, account_id, name, email, document, area_code, phone)
+      select ${company.id}, a.id, 'Pessoa Cap ' || a.email, a.email, a.email, '11', '987654321'
+      from accounts a where a.email like 'cap%@cap.example'`);
+    const capped = await listContacts(company.id, { q: 'pessoa cap' });
+    expect(capped).toMatchObject({ total: SEARCH_COUNT_CAP, moreThanTotal: true });
+    expect(capped.rows).toHaveLength(25);
+    const few = await listContacts(company.id, { q: 'cap1000@' });
+    expect(few).toMatchObject({ total: 1, moreThanTotal: false });
+    expect((await listContacts(company.id, {})).total).toBe(SEARCH_COUNT_CAP + 6);
   });
 });

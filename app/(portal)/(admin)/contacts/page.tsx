@@ -61,8 +61,14 @@ export default async function ContactsPage({ searchParams }: Props) {
           </div>
         </form>
         <p className="toolbar__count" aria-live="polite">
-          <span aria-hidden="true">{t('count', { from: n(from), to: n(to), total: n(result.total) })}</span>
-          <span className="visually-hidden">{t('countLabel', { from: n(from), to: n(to), total: n(result.total) })}</span>
+          {result.moreThanTotal ? (
+            t('countMore', { from: n(from), to: n(to), total: n(result.total) })
+          ) : (
+            <>
+              <span aria-hidden="true">{t('count', { from: n(from), to: n(to), total: n(result.total) })}</span>
+              <span className="visually-hidden">{t('countLabel', { from: n(from), to: n(to), total: n(result.total) })}</span>
+            </>
+          )}
         </p>
       </div>
       {result.rows.length === 0 ? (
@@ -72,6 +78,7 @@ export default async function ContactsPage({ searchParams }: Props) {
         </div>
       ) : (
         <>
+          {result.moreThanTotal ? <p className="field__hint">{t('refineSearch', { total: n(result.total) })}</p> : null}
           <ContactsTable rows={result.rows} sort={sort} dir={dir} query={query} />
           <Pagination basePath="/contacts" query={query} page={result.page} pageSize={result.pageSize} total={result.total} />
         </>
