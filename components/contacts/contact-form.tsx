@@ -2,21 +2,21 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useMemo } from 'react';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { FormAlert } from '@/components/ui/alerts';
 import { RadioGroup, SelectField } from '@/components/ui/choice-fields';
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useHydrated } from '@/components/ui/use-hydrated';
-import { countries } from '@/lib/br/countries';
+import type { Country } from '@/lib/br/countries';
 import { createContactAction, updateContactAction } from '@/lib/contacts/actions';
 import { CreateContactSchema, UpdateContactSchema } from '@/lib/contacts/schema';
-import type { Locale } from '@/lib/i18n/config';
 
 type Values = Partial<Record<'country' | 'name' | 'document' | 'areaCode' | 'phone' | 'email' | 'emailConfirmation' | 'consultancy' | 'id' | 'version', string>>;
 
-export function ContactForm({ mode, initialValues, locale }: { mode: 'create' | 'edit'; initialValues: Values; locale: Locale }) {
+// The country names come from the server: the browser's Intl data may name or sort them
+// differently from Node's, which would break hydration.
+export function ContactForm({ mode, initialValues, countries }: { mode: 'create' | 'edit'; initialValues: Values; countries: Country[] }) {
   const t = useTranslations('contactForm');
   const tc = useTranslations('common');
   const hydrated = useHydrated();
@@ -25,7 +25,6 @@ export function ContactForm({ mode, initialValues, locale }: { mode: 'create' | 
   const { state, pending, formRef, formAction, onSubmit, field, watch } = useActionForm(schema as typeof CreateContactSchema, action, {
     initialValues: initialValues as never,
   });
-  const list = useMemo(() => countries(locale), [locale]);
   const values = { ...initialValues, ...state.values };
   const country = (hydrated ? watch('country') : undefined) ?? values.country ?? 'BR';
   const br = country === 'BR';
@@ -44,7 +43,7 @@ export function ContactForm({ mode, initialValues, locale }: { mode: 'create' | 
       <SelectField
         label={t('country')}
         required
-        options={list.map((c) => ({ value: c.code, label: c.name }))}
+        options={countries.map((c) => ({ value: c.code, label: c.name }))}
         hint={hydrated ? undefined : t('changeCountryHint')}
         after={
           hydrated ? null : (

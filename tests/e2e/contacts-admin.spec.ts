@@ -2,7 +2,8 @@
 // administration and of tickets, removal, tenant isolation and accessibility, with and
 // without JavaScript. Every test works on its own people (E2E.admin, prepared in
 // support/app-server.ts, or created here through the UI).
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { E2E } from './support/env';
 import { expectAccessible, formAlert, linkIn, signIn, waitForMail } from './support/helpers';
 

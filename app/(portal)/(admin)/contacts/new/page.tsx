@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ContactForm } from '@/components/contacts/contact-form';
 import { requireAdmin } from '@/lib/auth/session';
+import { countries } from '@/lib/br/countries';
 import type { Locale } from '@/lib/i18n/config';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,7 +22,7 @@ export default async function NewContactPage() {
         <h1>{t('addTitle')}</h1>
       </header>
       <div className="panel">
-        <ContactForm mode="create" locale={locale as Locale} initialValues={{ country: 'BR', consultancy: 'no' }} />
+        <ContactForm mode="create" countries={countries(locale as Locale)} initialValues={{ country: 'BR', consultancy: 'no' }} />
       </div>
     </>
   );

@@ -5,6 +5,7 @@ import { ContactForm } from '@/components/contacts/contact-form';
 import { ContactHeader } from '@/components/contacts/contact-header';
 import { loadContactPage } from '@/components/contacts/load';
 import { formatDocument } from '@/lib/contacts/format';
+import { countries } from '@/lib/br/countries';
 import type { Locale } from '@/lib/i18n/config';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,7 +22,7 @@ export default async function EditContactPage({ params }: { params: Promise<{ id
       <div className="panel">
         <ContactForm
           mode="edit"
-          locale={locale as Locale}
+          countries={countries(locale as Locale)}
           initialValues={{
             id: contact.id,
             version: String(contact.version),

@@ -1,0 +1,24 @@
+import { test as base, expect } from '@playwright/test';
+
+// Every page a test opens fails the test on a console error or an uncaught exception in the
+// browser (the house rule for all test layers).
+export const test = base.extend<{ failOnConsoleErrors: void }>({
+  failOnConsoleErrors: [
+    async ({ context }, use) => {
+      const problems: string[] = [];
+      const watch = (page: import('@playwright/test').Page) => {
+        page.on('console', (m) => {
+          if (m.type() === 'error') problems.push(`console.error on ${page.url()}: ${m.text()}`);
+        });
+        page.on('pageerror', (e) => problems.push(`uncaught on ${page.url()}: ${e.message}`));
+      };
+      context.pages().forEach(watch);
+      context.on('page', watch);
+      await use();
+      expect(problems, 'errors in the browser').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
