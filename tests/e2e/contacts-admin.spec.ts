@@ -490,3 +490,44 @@ test('contact administration pages have no serious accessibility issue', async (
   await expect(scope.getByRole('button', { name: 'Sim' })).toBeVisible();
   await expectAccessible(page);
 });
+
+test('a form posted with a contact’s session, not the administrator’s, changes nothing', async ({ browser }) => {
+  const contact = await browser.newContext({ javaScriptEnabled: false });
+  const contactPage = await contact.newPage();
+  await signIn(contactPage, E2E.demoContact);
+  const contactCookies = await contact.cookies();
+  await contact.close();
+
+  const admin = await browser.newContext({ javaScriptEnabled: false });
+  const page = await admin.newPage();
+  await signIn(page, E2E.demoAdmin);
+  await page.goto('/contacts/new');
+  await page.getByRole('textbox', { name: 'Nome', exact: true }).fill('Intrusa Sem Permissão');
+  await page.getByRole('textbox', { name: 'CPF', exact: true }).fill('147.258.369-82');
+  await page.getByRole('textbox', { name: 'DDD', exact: true }).fill('11');
+  await page.getByRole('textbox', { name: 'Telefone', exact: true }).fill('987654321');
+  await page.getByRole('textbox', { name: 'E-mail', exact: true }).fill('intrusa@demo.test');
+  await page.getByRole('textbox', { name: 'Confirmação de e-mail', exact: true }).fill('intrusa@demo.test');
+  // The same form, now sent with the contact's session.
+  await admin.clearCookies();
+  await admin.addCookies(contactCookies);
+  await page.getByRole('button', { name: 'Adicionar usuário' }).click();
+  await expect(page.getByText('Registro salvo com sucesso!')).toHaveCount(0);
+
+  await admin.clearCookies();
+  await signIn(page, E2E.demoAdmin);
+  await page.goto(`/contacts?q=${encodeURIComponent('intrusa@demo.test')}`);
+  await expect(page.getByText('Nenhum usuário encontrado para “intrusa@demo.test”.')).toBeVisible();
+
+  // Control: the very same data, sent by the administrator, is accepted.
+  await page.goto('/contacts/new');
+  await page.getByRole('textbox', { name: 'Nome', exact: true }).fill('Intrusa Sem Permissão');
+  await page.getByRole('textbox', { name: 'CPF', exact: true }).fill('147.258.369-82');
+  await page.getByRole('textbox', { name: 'DDD', exact: true }).fill('11');
+  await page.getByRole('textbox', { name: 'Telefone', exact: true }).fill('987654321');
+  await page.getByRole('textbox', { name: 'E-mail', exact: true }).fill('intrusa@demo.test');
+  await page.getByRole('textbox', { name: 'Confirmação de e-mail', exact: true }).fill('intrusa@demo.test');
+  await page.getByRole('button', { name: 'Adicionar usuário' }).click();
+  await expect(page.getByRole('status')).toHaveText('Registro salvo com sucesso!');
+  await admin.close();
+});
