@@ -4,7 +4,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { installConnection } from '../db/client';
 import { contacts } from '../db/schema';
-import { transferAdministration, transferTickets } from '../lib/contacts/mutations';
+import { transferAdministration, transferTickets } from '../lib/contacts/transfers';
 import { createCompany } from '../lib/companies/mutations';
 import { findOrCreateAccount } from '../lib/auth/accounts';
 import { cpfFromBase } from '../lib/br/cpf';

@@ -5,12 +5,12 @@ import { getTranslations } from 'next-intl/server';
 // HTML body when thrown from a server component (next.js issue #62228), which leaves a
 // person without JavaScript in front of a blank page. See docs/decisions/005.
 
-export async function ForbiddenContent() {
+async function AccessMessage({ kind }: { kind: 'forbidden' | 'notFound' }) {
   const t = await getTranslations('errors');
   return (
     <div className="error-page" role="region" aria-labelledby="access-title">
-      <h1 id="access-title">{t('forbiddenTitle')}</h1>
-      <p>{t('forbiddenText')}</p>
+      <h1 id="access-title">{t(`${kind}Title`)}</h1>
+      <p>{t(`${kind}Text`)}</p>
       <Link href="/" className="btn btn--primary">
         {t('goHome')}
       </Link>
@@ -18,15 +18,5 @@ export async function ForbiddenContent() {
   );
 }
 
-export async function NotFoundContent() {
-  const t = await getTranslations('errors');
-  return (
-    <div className="error-page" role="region" aria-labelledby="access-title">
-      <h1 id="access-title">{t('notFoundTitle')}</h1>
-      <p>{t('notFoundText')}</p>
-      <Link href="/" className="btn btn--primary">
-        {t('goHome')}
-      </Link>
-    </div>
-  );
-}
+export const ForbiddenContent = () => <AccessMessage kind="forbidden" />;
+export const NotFoundContent = () => <AccessMessage kind="notFound" />;

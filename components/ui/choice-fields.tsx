@@ -1,4 +1,5 @@
 import type { ChangeEventHandler, FocusEventHandler, ReactNode, Ref } from 'react';
+import { FieldError, FieldHint, FieldShell, RequiredMark, fieldIds } from './field-shell';
 
 type Common = {
   name: string;
@@ -9,38 +10,14 @@ type Common = {
   defaultValue?: string;
   onChange?: ChangeEventHandler<HTMLElement>;
   onBlur?: FocusEventHandler<HTMLElement>;
+  options: { value: string; label: string }[];
 };
 
-function Required({ on }: { on?: boolean }) {
-  return on ? (
-    <span className="field__required" aria-hidden="true">
-      {' '}*
-    </span>
-  ) : null;
-}
-
 /** A labelled select with hint and error tied to it; `after` sits beside the select. */
-export function SelectField({
-  name,
-  label,
-  error,
-  hint,
-  required,
-  defaultValue,
-  onChange,
-  onBlur,
-  inputRef,
-  options,
-  after,
-}: Common & { inputRef?: Ref<HTMLSelectElement>; options: { value: string; label: string }[]; after?: ReactNode }) {
+export function SelectField({ name, label, error, hint, required, defaultValue, onChange, onBlur, inputRef, options, after }: Common & { inputRef?: Ref<HTMLSelectElement>; after?: ReactNode }) {
   const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label htmlFor={id} className="field__label">
-        {label}
-        <Required on={required} />
-      </label>
+    <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
       <div className="field__inline">
         <select
           id={id}
@@ -51,7 +28,7 @@ export function SelectField({
           defaultValue={defaultValue}
           aria-required={required || undefined}
           aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
+          aria-describedby={fieldIds(id, hint, error).describedBy}
           className="field__input"
         >
           {options.map((o) => (
@@ -62,46 +39,20 @@ export function SelectField({
         </select>
         {after}
       </div>
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field__error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </FieldShell>
   );
 }
 
 /** Radio buttons in a fieldset whose legend is the question. */
-export function RadioGroup({
-  name,
-  label,
-  error,
-  hint,
-  required,
-  defaultValue,
-  onChange,
-  onBlur,
-  inputRef,
-  options,
-}: Common & { inputRef?: Ref<HTMLInputElement>; options: { value: string; label: string }[] }) {
-  const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+export function RadioGroup({ name, label, error, hint, required, defaultValue, onChange, onBlur, inputRef, options }: Common & { inputRef?: Ref<HTMLInputElement> }) {
+  const { hintId, errorId, describedBy } = fieldIds(`field-${name}`, hint, error);
   return (
     <fieldset className={`field fieldset${error ? ' field--invalid' : ''}`} aria-describedby={describedBy}>
       <legend className="field__label">
         {label}
-        <Required on={required} />
+        <RequiredMark on={required} />
       </legend>
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
+      <FieldHint id={hintId}>{hint}</FieldHint>
       <div className="radio-row">
         {options.map((o) => (
           <label key={o.value} className="radio">
@@ -110,11 +61,7 @@ export function RadioGroup({
           </label>
         ))}
       </div>
-      {error ? (
-        <p id={`${id}-error`} className="field__error">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId}>{error}</FieldError>
     </fieldset>
   );
 }

@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, Ref } from 'react';
+import { FieldShell, fieldIds } from './field-shell';
 
 type FieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'name'> & {
   name: string;
@@ -8,45 +9,21 @@ type FieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'name'> & {
   inputRef?: Ref<HTMLInputElement>;
 };
 
-/**
- * Label above the input, hint and error under it, all tied to the input for screen readers.
- * A required field shows * and is announced as required through aria-required.
- */
+/** A text-like input with its label, hint and error, all tied together for screen readers. */
 export function Field({ name, label, hint, error, required, inputRef, id, ...input }: FieldProps) {
   const inputId = id ?? `field-${name}`;
-  const hintId = hint ? `${inputId}-hint` : undefined;
-  const errorId = error ? `${inputId}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label htmlFor={inputId} className="field__label">
-        {label}
-        {required ? (
-          <span className="field__required" aria-hidden="true">
-            {' '}*
-          </span>
-        ) : null}
-      </label>
+    <FieldShell id={inputId} label={label} hint={hint} error={error} required={required}>
       <input
         id={inputId}
         name={name}
         ref={inputRef}
         className="field__input"
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={fieldIds(inputId, hint, error).describedBy}
         aria-required={required ? true : undefined}
         {...input}
       />
-      {hint ? (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="field__error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </FieldShell>
   );
 }

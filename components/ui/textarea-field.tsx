@@ -1,4 +1,5 @@
 import type { Ref, TextareaHTMLAttributes } from 'react';
+import { FieldShell, fieldIds } from './field-shell';
 
 type Props = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name'> & {
   name: string;
@@ -10,17 +11,8 @@ type Props = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name'> & {
 
 export function TextareaField({ name, label, hint, error, required, inputRef, ...rest }: Props) {
   const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label htmlFor={id} className="field__label">
-        {label}
-        {required ? (
-          <span className="field__required" aria-hidden="true">
-            {' '}*
-          </span>
-        ) : null}
-      </label>
+    <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
       <textarea
         id={id}
         name={name}
@@ -28,19 +20,9 @@ export function TextareaField({ name, label, hint, error, required, inputRef, ..
         className="field__input field__textarea"
         aria-required={required || undefined}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={fieldIds(id, hint, error).describedBy}
         {...rest}
       />
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field__error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </FieldShell>
   );
 }

@@ -8,7 +8,8 @@ import { fieldErrorKeys, formValues, type ActionState } from '@/lib/forms/action
 import { withFlash } from '@/lib/forms/flash';
 import { translateFieldErrors } from '@/lib/forms/translate';
 import { kickMailDelivery } from '@/lib/mail/worker';
-import { createContact, removeContact, setPermissions, transferAdministration, transferTickets, updateContact } from './mutations';
+import { createContact, removeContact, setPermissions, updateContact } from './mutations';
+import { transferAdministration, transferTickets } from './transfers';
 import { CONTACT_FORM_FIELDS, CreateContactSchema, PermissionsSchema, TransferTicketsSchema, UpdateContactSchema } from './schema';
 
 // Every action here starts with requireAdmin(): the company and the actor come from the

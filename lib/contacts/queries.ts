@@ -39,6 +39,17 @@ export function contactSearchCondition(q: string): SQL | undefined {
   return sql`${contacts.searchKey} like '%' || portaria_fold(${escapeLike(needle)}) || '%'`;
 }
 
+const listColumns = {
+  id: contacts.id,
+  name: contacts.name,
+  email: contacts.email,
+  country: contacts.country,
+  document: contacts.document,
+  areaCode: contacts.areaCode,
+  phone: contacts.phone,
+  isAdmin: contacts.isAdmin,
+};
+
 /** The company's active contacts, one page; tenant-scoped by companyId. */
 export async function listContacts(companyId: string, params: ContactListParams, executor: Executor = db) {
   const pageSize = PAGE_SIZES.includes(params.pageSize as never) ? params.pageSize! : PAGE_SIZES[0];
@@ -63,16 +74,7 @@ export async function listContacts(companyId: string, params: ContactListParams,
     .as('page_ids');
   const [rows, [count]] = await Promise.all([
     executor
-      .select({
-        id: contacts.id,
-        name: contacts.name,
-        email: contacts.email,
-        country: contacts.country,
-        document: contacts.document,
-        areaCode: contacts.areaCode,
-        phone: contacts.phone,
-        isAdmin: contacts.isAdmin,
-      })
+      .select(listColumns)
       .from(pageIds)
       .innerJoin(contacts, and(eq(contacts.companyId, companyId), eq(contacts.id, pageIds.id)))
       .orderBy(order(sortColumn), order(contacts.id)),
@@ -94,18 +96,7 @@ export type ContactDetail = ContactListRow & { consultancy: boolean; version: nu
 export async function getContact(companyId: string, id: string, executor: Executor = db): Promise<ContactDetail | null> {
   if (!UUID.test(id)) return null;
   const [row] = await executor
-    .select({
-      id: contacts.id,
-      name: contacts.name,
-      email: contacts.email,
-      country: contacts.country,
-      document: contacts.document,
-      areaCode: contacts.areaCode,
-      phone: contacts.phone,
-      isAdmin: contacts.isAdmin,
-      consultancy: contacts.consultancy,
-      version: contacts.version,
-    })
+    .select({ ...listColumns, consultancy: contacts.consultancy, version: contacts.version })
     .from(contacts)
     .where(and(eq(contacts.companyId, companyId), eq(contacts.id, id), eq(contacts.status, 'active')));
   if (!row) return null;

@@ -2,7 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { contacts, tickets } from '@/db/schema';
-import { createContact, removeContact, setPermissions, transferAdministration, transferTickets, updateContact } from '@/lib/contacts/mutations';
+import { createContact, removeContact, setPermissions, updateContact } from '@/lib/contacts/mutations';
+import { transferAdministration, transferTickets } from '@/lib/contacts/transfers';
 import { makeCompany, makeContact, randomCpf } from '../support/fixtures';
 import { adminContext, auditOf, contactRow, createInput, insertTicket, permissionsOf, uniqueEmail, updateInput } from './contacts-helpers';
 

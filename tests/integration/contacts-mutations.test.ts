@@ -5,7 +5,8 @@ import { accounts, auditEvents, authTokens, contactPermissions, contacts, groupM
 import { resolveSession } from '@/lib/auth/context';
 import { findValidToken } from '@/lib/auth/tokens';
 import { formatCpf } from '@/lib/br/cpf';
-import { createContact, removeContact, setPermissions, transferAdministration, transferTickets, updateContact } from '@/lib/contacts/mutations';
+import { createContact, removeContact, setPermissions, updateContact } from '@/lib/contacts/mutations';
+import { transferAdministration, transferTickets } from '@/lib/contacts/transfers';
 import { countOpenTickets, getContact, transferTargets } from '@/lib/contacts/queries';
 import { makeCompany, makeContact, randomCpf } from '../support/fixtures';
 import {

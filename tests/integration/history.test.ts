@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { auditEvents } from '@/db/schema';
 import { contactNames, listAuditEvents } from '@/lib/audit/queries';
-import { removeContact, setPermissions, transferAdministration } from '@/lib/contacts/mutations';
+import { removeContact, setPermissions } from '@/lib/contacts/mutations';
+import { transferAdministration } from '@/lib/contacts/transfers';
 import { makeCompany, makeContact } from '../support/fixtures';
 
 describe('history', () => {

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { PageHeader } from '@/components/ui/page-header';
 import { Flash } from '@/components/ui/flash';
 import { Notice } from '@/components/ui/alerts';
 import { Pagination } from '@/components/ui/pagination';
@@ -27,19 +28,17 @@ export default async function TicketsPage({ searchParams }: Props) {
   const to = Math.min(result.total, result.page * TICKETS_PAGE_SIZE);
   return (
     <>
-      <header className="page-header">
-        <div>
-          <h1>{t('title')}</h1>
-          <p className="lead">{ctx.isAdmin ? t('introAdmin', { company: ctx.companyName }) : t('introContact')}</p>
-        </div>
-        {canOpen ? (
-          <div className="page-header__actions">
+      <PageHeader
+        title={t('title')}
+        lead={ctx.isAdmin ? t('introAdmin', { company: ctx.companyName }) : t('introContact')}
+        actions={
+          canOpen ? (
             <Link href="/tickets/new" className="btn btn--primary">
               {t('new')}
             </Link>
-          </div>
-        ) : null}
-      </header>
+          ) : null
+        }
+      />
       <Flash notice={params.notice} />
       {result.restricted ? (
         <Notice>{t('restricted')}</Notice>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ContactsTable } from '@/components/contacts/contacts-table';
+import { PageHeader } from '@/components/ui/page-header';
 import { Flash } from '@/components/ui/flash';
 import { Pagination } from '@/components/ui/pagination';
 import { requireAdmin } from '@/lib/auth/session';
@@ -31,17 +32,15 @@ export default async function ContactsPage({ searchParams }: Props) {
 
   return (
     <>
-      <header className="page-header">
-        <div>
-          <h1>{t('title')}</h1>
-          <p className="lead">{t('intro', { company: ctx.companyName })}</p>
-        </div>
-        <div className="page-header__actions">
+      <PageHeader
+        title={t('title')}
+        lead={t('intro', { company: ctx.companyName })}
+        actions={
           <Link href="/contacts/new" className="btn btn--primary">
             {ta('add')}
           </Link>
-        </div>
-      </header>
+        }
+      />
       <Flash notice={params.notice} />
       <div className="toolbar">
         <form method="get" action="/contacts" className="search-form" role="search">

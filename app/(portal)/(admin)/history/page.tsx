@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { HistoryTable } from '@/components/history/history-table';
+import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { AUDIT_ACTIONS, AUDIT_PAGE_SIZE, listAuditEvents } from '@/lib/audit/queries';
 import { requireAdmin } from '@/lib/auth/session';
@@ -39,12 +40,7 @@ export default async function HistoryPage({ searchParams }: Props) {
   const last = Math.min(result.total, page * AUDIT_PAGE_SIZE);
   return (
     <>
-      <header className="page-header">
-        <div>
-          <h1>{t('title')}</h1>
-          <p className="lead">{t('intro', { company: ctx.companyName })}</p>
-        </div>
-      </header>
+      <PageHeader title={t('title')} lead={t('intro', { company: ctx.companyName })} />
       <form method="get" className="filters" aria-label={t('filterSubmit')}>
         <div className="field">
           <label htmlFor="history-q" className="field__label">

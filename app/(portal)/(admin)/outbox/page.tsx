@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { PageHeader } from '@/components/ui/page-header';
 import { Notice } from '@/components/ui/alerts';
 import { Pagination } from '@/components/ui/pagination';
 import { requireAdmin } from '@/lib/auth/session';
@@ -25,12 +26,7 @@ export default async function OutboxPage({ searchParams }: Props) {
   const to = Math.min(total, page * OUTBOX_PAGE_SIZE);
   return (
     <>
-      <header className="page-header">
-        <div>
-          <h1>{t('title')}</h1>
-          <p className="lead">{t('intro', { company: ctx.companyName })}</p>
-        </div>
-      </header>
+      <PageHeader title={t('title')} lead={t('intro', { company: ctx.companyName })} />
       {showBodies ? <Notice>{t('noSmtp')}</Notice> : null}
       {rows.length === 0 ? (
         <div className="empty-state">
