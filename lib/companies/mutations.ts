@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
 import type { Executor } from '@/db/connect';
-import { companies, contacts } from '@/db/schema';
+import { companies, contactPermissions, contacts } from '@/db/schema';
 import { OPERATOR, recordAudit } from '@/lib/audit/record';
 import { findOrCreateAccount } from '@/lib/auth/accounts';
 import { issueToken } from '@/lib/auth/tokens';
@@ -43,6 +43,8 @@ export async function createCompany(input: CreateCompanyInput, opts: { invite?: 
       .insert(contacts)
       .values({ companyId: company!.id, accountId: account.id, name: data.adminName, email: data.adminEmail, isAdmin: true })
       .returning();
+    // Like every new contact, the first administrator may open tickets.
+    await tx.insert(contactPermissions).values({ companyId: company!.id, contactId: admin!.id, permission: 'self_service' });
     await recordAudit(tx, [
       { companyId: company!.id, actor: OPERATOR, action: 'company.created', entityType: 'company', entityId: company!.id, after: { code: data.code, name: data.name } },
       {
@@ -52,7 +54,7 @@ export async function createCompany(input: CreateCompanyInput, opts: { invite?: 
         entityType: 'contact',
         entityId: admin!.id,
         subjectContactId: admin!.id,
-        after: { name: admin!.name, email: admin!.email, isAdmin: true },
+        after: { name: admin!.name, email: admin!.email, isAdmin: true, permissions: ['self_service'] },
       },
     ]);
     let inviteLink: string | null = null;
