@@ -15,8 +15,9 @@ import {
 import { companies } from './companies';
 import { contacts } from './contacts';
 
-export const GROUP_TYPES = ['service', 'supervision', 'back_office'] as const;
-export type GroupType = (typeof GROUP_TYPES)[number];
+import { GROUP_TYPES } from './group-types';
+
+export { GROUP_TYPES, type GroupType } from './group-types';
 
 export const groups = pgTable(
   'groups',

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { accounts, companies, contactPermissions, contacts, type PermissionKey } from '@/db/schema';
+import { accounts, companies, contactPermissions, contacts, groupMembers, groups, type PermissionKey } from '@/db/schema';
 import type { Executor } from '@/db/connect';
 
 export type Membership = { companyId: string; companyName: string; companyCode: string; contactId: string; isAdmin: boolean };
@@ -13,6 +13,7 @@ export type ContactContext = {
   contactName: string;
   isAdmin: boolean;
   permissions: ReadonlySet<PermissionKey>;
+  inRestrictedGroup: boolean;
   memberships: Membership[];
 };
 
@@ -46,6 +47,9 @@ export async function resolveSession(
       isAdmin: contacts.isAdmin,
       permissions: sql<PermissionKey[]>`array(select ${contactPermissions.permission} from ${contactPermissions}
         where ${contactPermissions.companyId} = ${contacts.companyId} and ${contactPermissions.contactId} = ${contacts.id})`,
+      // Member of a restricted group in use: sees only own tickets and the groups' tickets.
+      inRestrictedGroup: sql<boolean>`exists(select 1 from ${groupMembers} gm join ${groups} g on g.company_id = gm.company_id and g.id = gm.group_id
+        where gm.company_id = ${contacts.companyId} and gm.contact_id = ${contacts.id} and g.restricted and not g.in_disuse)`,
     })
     .from(accounts)
     .leftJoin(contacts, and(eq(contacts.accountId, accounts.id), eq(contacts.status, 'active')))
@@ -74,6 +78,7 @@ export async function resolveSession(
       contactName: current.contactName,
       isAdmin: current.isAdmin,
       permissions: new Set(current.permissions ?? []),
+      inRestrictedGroup: Boolean(current.inRestrictedGroup),
       memberships: memberships.map((m) => ({ companyId: m.companyId, companyName: m.companyName, companyCode: m.companyCode, contactId: m.contactId, isAdmin: m.isAdmin })),
     },
   };

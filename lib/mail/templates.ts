@@ -35,3 +35,14 @@ export function accessGrantedMail(input: { companyId: string; companyName: strin
     text: t('accessGrantedBody', { name: input.name, company: input.companyName, link: appUrl('/login') }),
   };
 }
+
+export function groupForwardMail(input: { companyId: string; to: string; groupName: string; ticketId: string; number: number; subject: string }): MailMessage {
+  const t = translator('mail');
+  return {
+    companyId: input.companyId,
+    kind: 'group_forward',
+    to: input.to,
+    subject: t('groupForwardSubject', { number: input.number, group: input.groupName }),
+    text: t('groupForwardBody', { number: input.number, subject: input.subject, group: input.groupName, link: appUrl(`/tickets/${input.ticketId}`) }),
+  };
+}

@@ -4,6 +4,7 @@ import { db } from '@/db/client';
 import { auditEvents, contacts, groupMembers, groups, tickets, type PermissionKey } from '@/db/schema';
 import { createTicket, setTicketStatus, type TicketActor } from '@/lib/tickets/mutations';
 import { getTicket, listTickets } from '@/lib/tickets/queries';
+import { resolveSession } from '@/lib/auth/context';
 import { makeCompany, makeContact } from '../support/fixtures';
 
 const actor = (companyId: string, c: { id: string; email: string }, permissions: PermissionKey[], isAdmin = false): TicketActor => ({
@@ -124,5 +125,27 @@ describe('ticket status', () => {
     expect(events.filter((e) => e.action === 'ticket.status_changed')).toHaveLength(2);
     const other = await makeCompany();
     expect(await setTicketStatus({ ...adm, companyId: other.company.id }, id, 'closed')).toEqual({ ok: false, error: 'notFound' });
+  });
+});
+
+describe('restricted groups', () => {
+  it("take the BPO-wide view away from their members, while they are in use", async () => {
+    const { company } = await makeCompany();
+    const ana = await makeContact(company.id, { permissions: ['self_service'] });
+    const bpo = await makeContact(company.id, { permissions: ['bpo_full_access'] });
+    const [group] = await db.insert(groups).values({ companyId: company.id, name: 'Restrito', type: 'service', restricted: true }).returning();
+    await db.insert(groupMembers).values({ companyId: company.id, groupId: group!.id, contactId: bpo.id });
+    await createTicket(actor(company.id, ana, ['self_service']), input('BPO da Ana', 'bpo'));
+
+    const session = await resolveSession(db, { accountId: bpo.accountId, sessionVersion: 0 }, company.id);
+    if (session.status !== 'ok') throw new Error('expected a session');
+    expect(session.context.inRestrictedGroup).toBe(true);
+    expect((await listTickets(company.id, session.context)).rows).toEqual([]);
+
+    await db.update(groups).set({ inDisuse: true }).where(eq(groups.id, group!.id));
+    const later = await resolveSession(db, { accountId: bpo.accountId, sessionVersion: 0 }, company.id);
+    if (later.status !== 'ok') throw new Error('expected a session');
+    expect(later.context.inRestrictedGroup).toBe(false);
+    expect((await listTickets(company.id, later.context)).rows.map((r) => r.subject)).toEqual(['BPO da Ana']);
   });
 });

@@ -1,0 +1,122 @@
+import 'server-only';
+import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import type { Executor } from '@/db/connect';
+import { contacts, groupEmails, groupMembers, groups } from '@/db/schema';
+import { contactSearchCondition, UUID } from '@/lib/contacts/queries';
+
+export type GroupFilter = { q?: string; show?: 'active' | 'disused' | 'all' };
+
+const memberCount = sql<number>`(
+  select count(*)::int from ${groupMembers} gm
+  join ${contacts} c on c.company_id = gm.company_id and c.id = gm.contact_id and c.status = 'active'
+  where gm.company_id = ${groups.companyId} and gm.group_id = ${groups.id})`;
+
+/** The company's groups; groups in disuse only when asked for. */
+export async function listGroups(companyId: string, filter: GroupFilter = {}, executor: Executor = db) {
+  const q = filter.q?.trim().slice(0, 100);
+  const show = filter.show ?? 'active';
+  return executor
+    .select({
+      id: groups.id,
+      name: groups.name,
+      type: groups.type,
+      inDisuse: groups.inDisuse,
+      restricted: groups.restricted,
+      mailbox: groups.mailbox,
+      responsibleName: contacts.name,
+      members: memberCount,
+    })
+    .from(groups)
+    .leftJoin(contacts, and(eq(contacts.companyId, groups.companyId), eq(contacts.id, groups.responsibleId)))
+    .where(
+      and(
+        eq(groups.companyId, companyId),
+        show === 'all' ? undefined : eq(groups.inDisuse, show === 'disused'),
+        q ? sql`portaria_fold(${groups.name}) like '%' || portaria_fold(${q.replace(/[\\%_]/g, (c) => `\\${c}`)}) || '%'` : undefined,
+      ),
+    )
+    .orderBy(sql`portaria_fold(${groups.name})`);
+}
+
+export async function getGroup(companyId: string, id: string, executor: Executor = db) {
+  if (!UUID.test(id)) return null;
+  const [row] = await executor
+    .select({
+      id: groups.id,
+      name: groups.name,
+      type: groups.type,
+      inDisuse: groups.inDisuse,
+      restricted: groups.restricted,
+      mailbox: groups.mailbox,
+      responsibleId: groups.responsibleId,
+      responsibleName: contacts.name,
+      version: groups.version,
+    })
+    .from(groups)
+    .leftJoin(contacts, and(eq(contacts.companyId, groups.companyId), eq(contacts.id, groups.responsibleId)))
+    .where(and(eq(groups.companyId, companyId), eq(groups.id, id)));
+  return row ?? null;
+}
+
+export async function listGroupMembers(companyId: string, groupId: string, executor: Executor = db) {
+  return executor
+    .select({ id: contacts.id, name: contacts.name, email: contacts.email })
+    .from(groupMembers)
+    .innerJoin(contacts, and(eq(contacts.companyId, groupMembers.companyId), eq(contacts.id, groupMembers.contactId), eq(contacts.status, 'active')))
+    .where(and(eq(groupMembers.companyId, companyId), eq(groupMembers.groupId, groupId)))
+    .orderBy(contacts.nameKey);
+}
+
+export async function listGroupEmails(companyId: string, groupId: string, executor: Executor = db) {
+  return executor
+    .select({ id: groupEmails.id, email: groupEmails.email })
+    .from(groupEmails)
+    .where(and(eq(groupEmails.companyId, companyId), eq(groupEmails.groupId, groupId)))
+    .orderBy(asc(sql`lower(${groupEmails.email})`));
+}
+
+export const MEMBER_CANDIDATES_SHOWN = 50;
+
+/** Active contacts who are not yet members, narrowed by a search. */
+export async function memberCandidates(companyId: string, groupId: string, q: string, executor: Executor = db) {
+  const members = executor
+    .select({ id: groupMembers.contactId })
+    .from(groupMembers)
+    .where(and(eq(groupMembers.companyId, companyId), eq(groupMembers.groupId, groupId)));
+  return executor
+    .select({ id: contacts.id, name: contacts.name, email: contacts.email })
+    .from(contacts)
+    .where(and(eq(contacts.companyId, companyId), eq(contacts.status, 'active'), notInArray(contacts.id, members), contactSearchCondition(q)))
+    .orderBy(contacts.nameKey, contacts.id)
+    .limit(MEMBER_CANDIDATES_SHOWN + 1);
+}
+
+/** Groups that may receive tickets or be chosen in lists: not in disuse. */
+export async function selectableGroups(companyId: string, executor: Executor = db) {
+  return executor
+    .select({ id: groups.id, name: groups.name })
+    .from(groups)
+    .where(and(eq(groups.companyId, companyId), eq(groups.inDisuse, false)))
+    .orderBy(sql`portaria_fold(${groups.name})`);
+}
+
+/**
+ * Who is told when a ticket is forwarded to the group: the group mailbox, the linked e-mails
+ * and the active members, each address once whatever its case.
+ */
+export async function forwardRecipients(companyId: string, groupId: string, executor: Executor = db): Promise<string[]> {
+  const result = await executor.execute<{ email: string }>(sql`
+    select min(address) as email from (
+      select mailbox as address from ${groups} where company_id = ${companyId} and id = ${groupId} and mailbox is not null and mailbox <> ''
+      union all
+      select email from ${groupEmails} where company_id = ${companyId} and group_id = ${groupId}
+      union all
+      select c.email from ${groupMembers} gm
+        join ${contacts} c on c.company_id = gm.company_id and c.id = gm.contact_id and c.status = 'active'
+        where gm.company_id = ${companyId} and gm.group_id = ${groupId}
+    ) recipients
+    group by lower(address)
+    order by lower(address)`);
+  return result.rows.map((r) => r.email);
+}
