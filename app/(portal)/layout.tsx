@@ -10,6 +10,7 @@ import { requireContact } from '@/lib/auth/session';
 // Navigation only: each page checks the session and role itself.
 const ADMIN_NAV = [
   { href: '/contacts', key: 'contacts' },
+  { href: '/groups', key: 'groups' },
   { href: '/tickets', key: 'tickets' },
   { href: '/history', key: 'history' },
   { href: '/outbox', key: 'outbox' },

@@ -2,7 +2,9 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { contactNames, type AuditRow } from '@/lib/audit/queries';
 
-const ID_FIELDS = new Set(['administratorId', 'requesterId']);
+const ID_FIELDS = new Set(['administratorId', 'requesterId', 'responsibleId']);
+// Internal references shown through a readable sibling field instead (groupId → group).
+const HIDDEN_FIELDS = new Set(['groupId']);
 
 function asRecord(value: unknown): Record<string, unknown> {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
@@ -10,7 +12,7 @@ function asRecord(value: unknown): Record<string, unknown> {
 
 /** History entries with their changes spelled out: field, before → after. */
 export async function HistoryTable({ companyId, rows, showTarget = true }: { companyId: string; rows: AuditRow[]; showTarget?: boolean }) {
-  const [t, tp, tt, format] = await Promise.all([getTranslations('history'), getTranslations('permissions'), getTranslations('tickets'), getFormatter()]);
+  const [t, tp, tt, tg, format] = await Promise.all([getTranslations('history'), getTranslations('permissions'), getTranslations('tickets'), getTranslations('groups'), getFormatter()]);
   const ids = rows.flatMap((r) =>
     [asRecord(r.before), asRecord(r.after)].flatMap((o) => Object.entries(o).filter(([k]) => ID_FIELDS.has(k)).map(([, v]) => String(v))),
   );
@@ -22,6 +24,7 @@ export async function HistoryTable({ companyId, rows, showTarget = true }: { com
     if (Array.isArray(value)) return value.length ? value.map((v) => (tp.has(String(v)) ? tp(String(v) as never) : String(v))).join(', ') : t('none');
     if (ID_FIELDS.has(field)) return names.get(String(value)) ?? String(value);
     if (field === 'status' || field === 'category') return tt.has(String(value)) ? tt(String(value) as never) : String(value);
+    if (field === 'type') return tg.has(String(value)) ? tg(String(value) as never) : String(value);
     return String(value);
   };
   const fieldLabel = (f: string) => (t.has(`fields.${f}` as never) ? t(`fields.${f}` as never) : f);
@@ -46,7 +49,7 @@ export async function HistoryTable({ companyId, rows, showTarget = true }: { com
           {rows.map((r) => {
             const before = asRecord(r.before);
             const after = asRecord(r.after);
-            const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+            const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((f) => !HIDDEN_FIELDS.has(f));
             return (
               <tr key={r.id}>
                 <td data-label={t('when')} className="nowrap">

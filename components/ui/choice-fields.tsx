@@ -65,3 +65,28 @@ export function RadioGroup({ name, label, error, hint, required, defaultValue, o
     </fieldset>
   );
 }
+
+/** A single checkbox with its label beside it and a hint under it. */
+export function CheckboxField({ name, label, hint, defaultValue, onChange, onBlur, inputRef }: Omit<Common, 'options' | 'required' | 'error'> & { inputRef?: Ref<HTMLInputElement> }) {
+  const id = `field-${name}`;
+  const { hintId } = fieldIds(id, hint);
+  return (
+    <div className="field field--checkbox">
+      <label htmlFor={id} className="checkbox">
+        <input
+          type="checkbox"
+          id={id}
+          name={name}
+          value="on"
+          ref={inputRef}
+          onChange={onChange}
+          onBlur={onBlur}
+          defaultChecked={defaultValue === 'on' || defaultValue === 'true'}
+          aria-describedby={hintId}
+        />
+        <span className="field__label">{label}</span>
+      </label>
+      <FieldHint id={hintId}>{hint}</FieldHint>
+    </div>
+  );
+}

@@ -14,6 +14,13 @@ export const AUDIT_ACTIONS = [
   'contact.removed',
   'ticket.created',
   'ticket.status_changed',
+  'ticket.forwarded',
+  'group.created',
+  'group.updated',
+  'group.members_added',
+  'group.member_removed',
+  'group.email_added',
+  'group.email_removed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

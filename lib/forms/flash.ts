@@ -10,6 +10,7 @@ export const FLASH_MESSAGES = {
   removed: 'flash.removed',
   'tickets-transferred': 'flash.ticketsTransferred',
   'ticket-created': 'tickets.created',
+  forwarded: 'groups.forwarded',
 } as const;
 
 export type FlashKey = keyof typeof FLASH_MESSAGES;

@@ -120,3 +120,23 @@ export async function forwardRecipients(companyId: string, groupId: string, exec
     order by lower(address)`);
   return result.rows.map((r) => r.email);
 }
+
+export const RESPONSIBLE_OPTIONS = 500;
+
+/** Who may be chosen as responsible: active contacts (the first 500 by name) and the current one. */
+export async function responsibleOptions(companyId: string, currentId: string | null, executor: Executor = db) {
+  const rows = await executor
+    .select({ id: contacts.id, name: contacts.name })
+    .from(contacts)
+    .where(and(eq(contacts.companyId, companyId), eq(contacts.status, 'active')))
+    .orderBy(contacts.nameKey, contacts.id)
+    .limit(RESPONSIBLE_OPTIONS);
+  if (currentId && !rows.some((r) => r.id === currentId)) {
+    const [current] = await executor
+      .select({ id: contacts.id, name: contacts.name })
+      .from(contacts)
+      .where(and(eq(contacts.companyId, companyId), eq(contacts.id, currentId)));
+    if (current) rows.unshift(current);
+  }
+  return rows;
+}

@@ -17,7 +17,7 @@ test('administration pages have no serious accessibility issue, on a laptop and 
   await signIn(page, E2E.demoAdmin);
   for (const size of [{ width: 1366, height: 800 }, { width: 360, height: 740 }]) {
     await page.setViewportSize(size);
-    for (const path of ['/contacts', '/contacts?q=zzz', '/outbox', '/profile', '/tickets', '/history']) {
+    for (const path of ['/contacts', '/contacts?q=zzz', '/outbox', '/profile', '/tickets', '/history', '/groups', '/groups/new']) {
       await page.goto(path);
       await expectAccessible(page);
     }

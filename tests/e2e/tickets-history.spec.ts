@@ -83,7 +83,7 @@ test('the history filters by contact and period, without JavaScript too', async 
   await page.getByLabel('Contato', { exact: true }).fill('iris falcao');
   await page.getByRole('button', { name: 'Filtrar' }).click();
   await expect(page.getByRole('row', { name: /Usuário adicionado/ })).toHaveCount(1);
-  await expect(page.getByRole('row', { name: /Íris Falcão/ })).toHaveCount(1);
+  await expect(page.locator('tbody tr').filter({ hasNotText: 'Íris Falcão' })).toHaveCount(0);
   await page.getByLabel('De', { exact: true }).fill('2001-01-01');
   await page.getByLabel('Até', { exact: true }).fill('2001-01-31');
   await page.getByRole('button', { name: 'Filtrar' }).click();

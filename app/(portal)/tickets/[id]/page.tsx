@@ -3,7 +3,9 @@ import Link from 'next/link';
 import { NotFoundContent } from '@/components/layout/access-pages';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Flash } from '@/components/ui/flash';
+import { ForwardForm } from '@/components/tickets/forward-form';
 import { TicketStatusForm } from '@/components/tickets/status-form';
+import { selectableGroups } from '@/lib/groups/queries';
 import { requireContact } from '@/lib/auth/session';
 import { getTicket } from '@/lib/tickets/queries';
 
@@ -18,7 +20,12 @@ export default async function TicketPage({ params, searchParams }: Props) {
   const { id } = await params;
   const ticket = await getTicket(ctx.companyId, ctx, id);
   if (!ticket) return <NotFoundContent />;
-  const [t, format, sp] = await Promise.all([getTranslations('tickets'), getFormatter(), searchParams]);
+  const [t, format, sp, groups] = await Promise.all([
+    getTranslations('tickets'),
+    getFormatter(),
+    searchParams,
+    ctx.isAdmin ? selectableGroups(ctx.companyId) : Promise.resolve([]),
+  ]);
   const when = (d: Date) => format.dateTime(d, { dateStyle: 'short', timeStyle: 'short' });
   return (
     <>
@@ -69,7 +76,12 @@ export default async function TicketPage({ params, searchParams }: Props) {
               </div>
             ) : null}
           </dl>
-          {ctx.isAdmin ? <TicketStatusForm id={ticket.id} status={ticket.status} /> : null}
+          {ctx.isAdmin ? (
+            <>
+              <TicketStatusForm id={ticket.id} status={ticket.status} />
+              <ForwardForm ticketId={ticket.id} groups={groups} current={ticket.groupId} />
+            </>
+          ) : null}
         </section>
       </div>
     </>

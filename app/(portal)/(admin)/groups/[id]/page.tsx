@@ -1,0 +1,121 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { AddEmailForm, AddMembersForm } from '@/components/groups/group-members';
+import { GroupForm } from '@/components/groups/group-form';
+import { NotFoundContent } from '@/components/layout/access-pages';
+import { Flash } from '@/components/ui/flash';
+import { requireAdmin } from '@/lib/auth/session';
+import { removeGroupEmailAction, removeGroupMemberAction } from '@/lib/groups/actions';
+import { getGroup, listGroupEmails, listGroupMembers, MEMBER_CANDIDATES_SHOWN, memberCandidates, responsibleOptions } from '@/lib/groups/queries';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('groups'))('editTitle') };
+}
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function GroupPage({ params, searchParams }: Props) {
+  const ctx = await requireAdmin();
+  const [{ id }, sp] = await Promise.all([params, searchParams]);
+  const group = await getGroup(ctx.companyId, id);
+  if (!group) return <NotFoundContent />;
+  const q = typeof sp.q === 'string' ? sp.q.slice(0, 100) : '';
+  const [t, people, members, emails, found] = await Promise.all([
+    getTranslations('groups'),
+    responsibleOptions(ctx.companyId, group.responsibleId),
+    listGroupMembers(ctx.companyId, group.id),
+    listGroupEmails(ctx.companyId, group.id),
+    memberCandidates(ctx.companyId, group.id, q),
+  ]);
+  return (
+    <>
+      <header className="page-header page-header--stacked">
+        <p className="breadcrumb">
+          <Link href="/groups">{t('title')}</Link> <span aria-hidden="true">›</span> <span>{group.name}</span>
+        </p>
+        <h1>{group.name}</h1>
+      </header>
+      <Flash notice={sp.notice} />
+      <div className="panels">
+        <section className="panel" aria-labelledby="group-edit">
+          <h2 id="group-edit">{t('editTitle')}</h2>
+          <GroupForm
+            mode="edit"
+            people={people}
+            initialValues={{
+              id: group.id,
+              version: String(group.version),
+              name: group.name,
+              responsibleId: group.responsibleId ?? '',
+              type: group.type,
+              inDisuse: group.inDisuse ? 'on' : '',
+              restricted: group.restricted ? 'on' : '',
+              mailbox: group.mailbox ?? '',
+            }}
+          />
+        </section>
+        <div>
+          <section className="panel" aria-labelledby="group-members">
+            <h2 id="group-members">{t('membersTitle')}</h2>
+            {members.length === 0 ? (
+              <p className="muted">{t('membersEmpty')}</p>
+            ) : (
+              <ul className="plain-list">
+                {members.map((m) => (
+                  <li key={m.id}>
+                    <span>
+                      {m.name} <span className="muted">· {m.email}</span>
+                    </span>
+                    <form action={removeGroupMemberAction}>
+                      <input type="hidden" name="groupId" value={group.id} />
+                      <input type="hidden" name="contactId" value={m.id} />
+                      <button type="submit" className="btn btn--link" aria-label={t('removeMemberFrom', { name: m.name })}>
+                        {t('removeMember')}
+                      </button>
+                    </form>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <h3>{t('addMembers')}</h3>
+            <form method="get" role="search" className="search-form search-form--compact">
+              <label htmlFor="candidates-q">{t('candidatesSearch')}</label>
+              <div className="search-form__row">
+                <input id="candidates-q" name="q" type="search" defaultValue={q} maxLength={100} />
+                <button type="submit" className="btn btn--secondary">
+                  {t('searchSubmit')}
+                </button>
+              </div>
+            </form>
+            {found.length > MEMBER_CANDIDATES_SHOWN ? <p className="field__hint">{t('candidatesMore', { shown: MEMBER_CANDIDATES_SHOWN })}</p> : null}
+            <AddMembersForm groupId={group.id} candidates={found.slice(0, MEMBER_CANDIDATES_SHOWN)} />
+          </section>
+          <section className="panel panel--spaced" aria-labelledby="group-emails">
+            <h2 id="group-emails">{t('emailsTitle')}</h2>
+            <p className="muted">{t('emailsHint')}</p>
+            {emails.length === 0 ? (
+              <p className="muted">{t('emailsEmpty')}</p>
+            ) : (
+              <ul className="plain-list">
+                {emails.map((e) => (
+                  <li key={e.id}>
+                    <span>{e.email}</span>
+                    <form action={removeGroupEmailAction}>
+                      <input type="hidden" name="groupId" value={group.id} />
+                      <input type="hidden" name="emailId" value={e.id} />
+                      <button type="submit" className="btn btn--link" aria-label={t('removeEmailFrom', { email: e.email })}>
+                        {t('removeEmail')}
+                      </button>
+                    </form>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <AddEmailForm groupId={group.id} />
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { Flash } from '@/components/ui/flash';
+import { PageHeader } from '@/components/ui/page-header';
+import { requireAdmin } from '@/lib/auth/session';
+import { listGroups } from '@/lib/groups/queries';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('groups'))('title') };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function GroupsPage({ searchParams }: Props) {
+  const ctx = await requireAdmin();
+  const params = await searchParams;
+  const q = typeof params.q === 'string' ? params.q.slice(0, 100) : '';
+  const show = params.show === 'disused' || params.show === 'all' ? params.show : 'active';
+  const [t, rows] = await Promise.all([getTranslations('groups'), listGroups(ctx.companyId, { q, show })]);
+  return (
+    <>
+      <PageHeader
+        title={t('title')}
+        lead={t('intro', { company: ctx.companyName })}
+        actions={
+          <Link href="/groups/new" className="btn btn--primary">
+            {t('add')}
+          </Link>
+        }
+      />
+      <Flash notice={params.notice} />
+      <form method="get" className="filters filters--groups" role="search">
+        <div className="field">
+          <label htmlFor="groups-q" className="field__label">
+            {t('search')}
+          </label>
+          <input id="groups-q" name="q" type="search" defaultValue={q} maxLength={100} className="field__input" />
+        </div>
+        <div className="field">
+          <label htmlFor="groups-show" className="field__label">
+            {t('show')}
+          </label>
+          <select id="groups-show" name="show" defaultValue={show} className="field__input">
+            <option value="active">{t('showActive')}</option>
+            <option value="disused">{t('showDisused')}</option>
+            <option value="all">{t('showAll')}</option>
+          </select>
+        </div>
+        <div className="filters__actions">
+          <button type="submit" className="btn btn--secondary">
+            {t('searchSubmit')}
+          </button>
+        </div>
+      </form>
+      {rows.length === 0 ? (
+        <div className="empty-state">
+          <p className="empty-state__title">{t('empty')}</p>
+          <p>{t('emptyHelp')}</p>
+        </div>
+      ) : (
+        <div className="table-wrap">
+          <table className="table table--stack">
+            <thead>
+              <tr>
+                <th scope="col">{t('name')}</th>
+                <th scope="col">{t('type')}</th>
+                <th scope="col">{t('responsible')}</th>
+                <th scope="col">{t('members')}</th>
+                <th scope="col">{t('flags')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((g) => (
+                <tr key={g.id}>
+                  <th scope="row" className="table__primary">
+                    <Link href={`/groups/${g.id}`}>{g.name}</Link>
+                  </th>
+                  <td data-label={t('type')}>{t(g.type)}</td>
+                  <td data-label={t('responsible')}>{g.responsibleName ?? <span className="muted">{t('noResponsible')}</span>}</td>
+                  <td data-label={t('members')}>{g.members}</td>
+                  <td data-label={t('flags')}>
+                    <span className="flags">
+                      {g.inDisuse ? <span className="badge">{t('inDisuse')}</span> : null}
+                      {g.restricted ? <span className="badge badge--admin">{t('restricted')}</span> : null}
+                      {g.mailbox ? <span className="muted">{g.mailbox}</span> : null}
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
