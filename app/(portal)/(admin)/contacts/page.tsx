@@ -5,6 +5,7 @@ import { ContactsTable } from '@/components/contacts/contacts-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { Flash } from '@/components/ui/flash';
 import { Pagination } from '@/components/ui/pagination';
+import { SearchBox } from '@/components/ui/search-box';
 import { requireAdmin } from '@/lib/auth/session';
 import { CONTACT_SORTS, listContacts, type ContactSort } from '@/lib/contacts/queries';
 
@@ -43,22 +44,22 @@ export default async function ContactsPage({ searchParams }: Props) {
       />
       <Flash notice={params.notice} />
       <div className="toolbar">
-        <form method="get" action="/contacts" className="search-form" role="search">
-          <label htmlFor="contacts-q">{t('search')}</label>
-          <div className="search-form__row">
-            <input id="contacts-q" name="q" type="search" defaultValue={q} placeholder={t('searchPlaceholder')} maxLength={100} />
-            <input type="hidden" name="sort" value={sort} />
-            <input type="hidden" name="dir" value={dir} />
-            <button type="submit" className="btn btn--secondary">
-              {t('searchSubmit')}
-            </button>
-            {q ? (
+        <SearchBox
+          id="contacts-q"
+          label={t('search')}
+          submitLabel={t('searchSubmit')}
+          defaultValue={q}
+          placeholder={t('searchPlaceholder')}
+          action="/contacts"
+          hidden={{ sort, dir }}
+          after={
+            q ? (
               <Link href="/contacts" className="btn btn--link">
                 {t('clearSearch')}
               </Link>
-            ) : null}
-          </div>
-        </form>
+            ) : null
+          }
+        />
         <p className="toolbar__count" aria-live="polite">
           {result.moreThanTotal ? (
             t('countMore', { from: n(from), to: n(to), total: n(result.total) })

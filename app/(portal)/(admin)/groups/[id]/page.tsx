@@ -5,6 +5,7 @@ import { AddEmailForm, AddMembersForm } from '@/components/groups/group-members'
 import { GroupForm } from '@/components/groups/group-form';
 import { NotFoundContent } from '@/components/layout/access-pages';
 import { Flash } from '@/components/ui/flash';
+import { SearchBox } from '@/components/ui/search-box';
 import { requireAdmin } from '@/lib/auth/session';
 import { removeGroupEmailAction, removeGroupMemberAction } from '@/lib/groups/actions';
 import { getGroup, listGroupEmails, listGroupMembers, MEMBER_CANDIDATES_SHOWN, memberCandidates, responsibleOptions } from '@/lib/groups/queries';
@@ -79,15 +80,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
               </ul>
             )}
             <h3>{t('addMembers')}</h3>
-            <form method="get" role="search" className="search-form search-form--compact">
-              <label htmlFor="candidates-q">{t('candidatesSearch')}</label>
-              <div className="search-form__row">
-                <input id="candidates-q" name="q" type="search" defaultValue={q} maxLength={100} />
-                <button type="submit" className="btn btn--secondary">
-                  {t('searchSubmit')}
-                </button>
-              </div>
-            </form>
+            <SearchBox id="candidates-q" label={t('candidatesSearch')} submitLabel={t('searchSubmit')} defaultValue={q} compact />
             {found.length > MEMBER_CANDIDATES_SHOWN ? <p className="field__hint">{t('candidatesMore', { shown: MEMBER_CANDIDATES_SHOWN })}</p> : null}
             <AddMembersForm groupId={group.id} candidates={found.slice(0, MEMBER_CANDIDATES_SHOWN)} />
           </section>

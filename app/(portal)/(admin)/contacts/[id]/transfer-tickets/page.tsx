@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { ContactHeader } from '@/components/contacts/contact-header';
 import { loadContactPage } from '@/components/contacts/load';
 import { TransferTicketsForm } from '@/components/contacts/transfer-tickets-form';
+import { SearchBox } from '@/components/ui/search-box';
 import { countOpenTickets, TRANSFER_TARGETS_SHOWN, transferTargets } from '@/lib/contacts/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -31,15 +32,7 @@ export default async function TransferTicketsPage({ params, searchParams }: Prop
         <p>
           <strong>{t('openCount', { count: open })}</strong>
         </p>
-        <form method="get" role="search" className="search-form search-form--compact">
-          <label htmlFor="target-q">{t('search')}</label>
-          <div className="search-form__row">
-            <input id="target-q" name="q" type="search" defaultValue={q} maxLength={100} />
-            <button type="submit" className="btn btn--secondary">
-              {t('searchSubmit')}
-            </button>
-          </div>
-        </form>
+        <SearchBox id="target-q" label={t('search')} submitLabel={t('searchSubmit')} defaultValue={q} compact />
         {found.length > TRANSFER_TARGETS_SHOWN ? <p className="field__hint">{t('tooMany', { shown: TRANSFER_TARGETS_SHOWN })}</p> : null}
         <TransferTicketsForm contactId={contact.id} targets={targets} />
       </div>
