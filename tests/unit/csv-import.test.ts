@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { completeCpf, normaliseHeader, parseContactsCsv } from '@/lib/contacts/csv/rows';
+import { decodeCsv, detectDelimiter } from '@/lib/contacts/csv/decode';
+
+const fixtures = path.resolve(__dirname, '../../../shared/fixtures');
+const read = (name: string) => new Uint8Array(readFileSync(path.join(fixtures, name)));
+
+type Expected = { line: number; status: string; field?: string; name?: string; document?: string; country?: string; consulting?: boolean; warning?: string };
+
+describe('contacts-mixed-win1252.csv', () => {
+  it('produces exactly the expected preview', () => {
+    const expected = JSON.parse(readFileSync(path.join(fixtures, 'contacts-mixed-win1252.expected.json'), 'utf8')) as { rows: Expected[]; summary: Record<string, number> };
+    const parsed = parseContactsCsv(read('contacts-mixed-win1252.csv'));
+    if (!parsed.ok) throw new Error(`not parsed: ${parsed.error}`);
+    expect(parsed.encoding).toBe('windows-1252');
+    expect(parsed.rows.map((r) => ({ line: r.line, status: r.status }))).toEqual(expected.rows.map((r) => ({ line: r.line, status: r.status === 'ok' ? 'ok' : r.status })));
+    for (const want of expected.rows) {
+      const got = parsed.rows.find((r) => r.line === want.line)!;
+      if (want.status === 'error') expect(got.status === 'error' && got.field, `line ${want.line}`).toBe(want.field);
+      if (want.status === 'ok' && got.status === 'ok') {
+        if (want.name) expect(got.input.name).toBe(want.name);
+        if (want.document) expect(got.input.document.replace(/\D/g, '') === want.document.replace(/\D/g, '') || got.input.document === want.document).toBe(true);
+        if (want.country) expect(got.input.country).toBe(want.country);
+        if (want.consulting !== undefined) expect(got.input.consultancy === 'yes').toBe(want.consulting);
+        expect(Boolean(got.warning)).toBe(Boolean(want.warning));
+      }
+    }
+    const line8 = parsed.rows.find((r) => r.line === 8);
+    expect(line8).toMatchObject({ status: 'error', field: 'email', reason: 'duplicateInFile', otherLine: 2 });
+    const count = (s: string) => parsed.rows.filter((r) => r.status === s).length;
+    expect({ ok: count('ok'), error: count('error'), skipped: count('skipped') }).toEqual(expected.summary);
+  });
+});
+
+describe('the other fixtures', () => {
+  it.each(['contacts-utf8-bom.csv', 'contacts-win1252.csv', 'contacts-stripped-zeros.csv'])('%s: every row is valid', (name) => {
+    const parsed = parseContactsCsv(read(name));
+    if (!parsed.ok) throw new Error(`not parsed: ${parsed.error}`);
+    const problems = parsed.rows.filter((r) => r.status !== 'ok');
+    expect(problems).toEqual([]);
+    expect(parsed.rows.length).toBeGreaterThan(5);
+    expect(parsed.rows.some((r) => r.status === 'ok' && /[áéíóúãõçÍÉ]/.test(r.input.name))).toBe(true);
+  });
+
+  it('completes stripped CPFs with a warning', () => {
+    const parsed = parseContactsCsv(read('contacts-stripped-zeros.csv'));
+    if (!parsed.ok) throw new Error('not parsed');
+    const completed = parsed.rows.filter((r) => r.status === 'ok' && r.warning === 'cpfCompleted');
+    expect(completed.length).toBeGreaterThan(0);
+    for (const r of completed) if (r.status === 'ok') expect(r.input.document).toMatch(/^0\d{10}$/);
+  });
+});
+
+describe('reading files', () => {
+  it('detects encodings and separators', () => {
+    expect(decodeCsv(new Uint8Array([0xef, 0xbb, 0xbf, 0x41])).encoding).toBe('utf-8-bom');
+    expect(decodeCsv(new TextEncoder().encode('Conceição')).encoding).toBe('utf-8');
+    const win = decodeCsv(new Uint8Array([0x43, 0x6f, 0x6e, 0x63, 0x65, 0x69, 0xe7, 0xe3, 0x6f, 0x20, 0x80]));
+    expect(win).toEqual({ text: 'Conceição €', encoding: 'windows-1252' });
+    expect(detectDelimiter('nome,email\r\n')).toBe(',');
+    expect(detectDelimiter('"a,b";c\n')).toBe(';');
+  });
+
+  it('matches headers without case, accents or spaces, with aliases', () => {
+    expect(['País', ' NOME ', 'CPF', 'E-mail', 'Consultoria', 'DDD', 'Telefone'].map(normaliseHeader)).toEqual(['pais', 'nome', 'documento', 'email', 'consultoria', 'ddd', 'telefone']);
+  });
+
+  it('accepts a comma-separated file, quoted fields with separators and line breaks, ragged rows', () => {
+    const csv = 'nome,documento,ddd,telefone,email\r\n"Souza, Ana","529.982.247-25",11,987654321,ana@x.example\r\n"Linha\nquebrada",11144477735,21,33334444,lq@x.example,extra\r\n';
+    const parsed = parseContactsCsv(new TextEncoder().encode(csv));
+    if (!parsed.ok) throw new Error('not parsed');
+    expect(parsed.delimiter).toBe(',');
+    expect(parsed.rows.map((r) => r.status)).toEqual(['ok', 'ok']);
+    expect(parsed.rows[1]!.line).toBe(3);
+  });
+
+  it('refuses what is not a contacts CSV with a reason', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    expect(parseContactsCsv(png)).toEqual({ ok: false, error: 'notCsv' });
+    expect(parseContactsCsv(new Uint8Array())).toEqual({ ok: false, error: 'empty' });
+    expect(parseContactsCsv(new TextEncoder().encode('nome;email\nAna;a@x.example\n'))).toEqual({ ok: false, error: 'missingColumns', missing: ['documento', 'ddd', 'telefone'] });
+    const huge = `nome;documento;ddd;telefone;email\n"${'x'.repeat(10_000)}";1;1;1;a@x\n`;
+    expect(parseContactsCsv(new TextEncoder().encode(huge))).toMatchObject({ ok: false, error: 'malformed' });
+  });
+
+  it('completes a CPF only when the check digits then hold', () => {
+    expect(completeCpf('1234567890')).toEqual({ document: '01234567890', completed: true });
+    expect(completeCpf('1234567891')).toEqual({ document: '1234567891', completed: false });
+    expect(completeCpf('123.456.789')).toEqual({ document: '123.456.789', completed: false });
+  });
+});
