@@ -21,10 +21,18 @@ export async function issueToken(
   now = new Date(),
 ): Promise<string> {
   const token = randomBytes(32).toString('base64url');
+  // Voids only the same company's earlier links: one company can never cancel another's.
   await db
     .update(authTokens)
     .set({ usedAt: now })
-    .where(and(eq(authTokens.accountId, input.accountId), eq(authTokens.purpose, input.purpose), isNull(authTokens.usedAt)));
+    .where(
+      and(
+        eq(authTokens.accountId, input.accountId),
+        eq(authTokens.purpose, input.purpose),
+        isNull(authTokens.usedAt),
+        input.companyId ? eq(authTokens.companyId, input.companyId) : isNull(authTokens.companyId),
+      ),
+    );
   await db.insert(authTokens).values({
     accountId: input.accountId,
     purpose: input.purpose,

@@ -60,7 +60,15 @@ function conflictFromError(err: unknown): Record<string, string> | null {
  *  a password (a contact of another company) is told they now have access here too. */
 async function welcome(tx: Executor, ctx: AdminContext, contact: { name: string; email: string }, accountId: string) {
   const [account] = await tx.select({ passwordHash: accounts.passwordHash }).from(accounts).where(eq(accounts.id, accountId));
-  if (account?.passwordHash) {
+  // A person who belongs to another company never gets a password link from this one: the
+  // link could reach this administrator (the outbox without SMTP) and open the other
+  // company's portal. They sign in as they already do, or use "Esqueci minha senha".
+  const [elsewhere] = await tx
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(and(eq(contacts.accountId, accountId), ne(contacts.companyId, ctx.companyId)))
+    .limit(1);
+  if (account?.passwordHash || elsewhere) {
     await enqueueMail(tx, accessGrantedMail({ companyId: ctx.companyId, companyName: ctx.companyName, name: contact.name, email: contact.email }));
     return;
   }

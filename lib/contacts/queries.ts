@@ -128,3 +128,40 @@ export async function transferTargets(companyId: string, exceptId: string, q: st
 }
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const EXPORT_BATCH = 2000;
+
+/** The company's active contacts in name order, a batch at a time (keyset: no deep offsets). */
+export async function* exportContacts(companyId: string, executor: Executor = db) {
+  let after: { nameKey: string; id: string } | null = null;
+  for (;;) {
+    const batch: { nameKey: string | null; id: string; country: string; name: string; document: string | null; areaCode: string | null; phone: string | null; email: string; consultancy: boolean }[] =
+      await executor
+        .select({
+          nameKey: contacts.nameKey,
+          id: contacts.id,
+          country: contacts.country,
+          name: contacts.name,
+          document: contacts.document,
+          areaCode: contacts.areaCode,
+          phone: contacts.phone,
+          email: contacts.email,
+          consultancy: contacts.consultancy,
+        })
+        .from(contacts)
+        .where(
+          and(
+            eq(contacts.companyId, companyId),
+            eq(contacts.status, 'active'),
+            after ? sql`(${contacts.nameKey}, ${contacts.id}) > (${after.nameKey}, ${after.id})` : undefined,
+          ),
+        )
+        .orderBy(contacts.nameKey, contacts.id)
+        .limit(EXPORT_BATCH);
+    if (batch.length === 0) return;
+    yield batch;
+    const last = batch[batch.length - 1]!;
+    after = { nameKey: last.nameKey ?? '', id: last.id };
+    if (batch.length < EXPORT_BATCH) return;
+  }
+}

@@ -16,6 +16,13 @@ import { GroupEmailSchema, GroupMembersSchema, GroupSchema, UpdateGroupSchema } 
 
 const GROUP_FIELDS = ['name', 'responsibleId', 'type', 'inDisuse', 'restricted', 'mailbox'] as const;
 
+/** An unticked checkbox posts nothing: record it as unticked, so a refused form shows it so. */
+function groupValues(formData: FormData, extra: string[] = []) {
+  const values = formValues(formData, [...GROUP_FIELDS, ...extra]);
+  for (const box of ['inDisuse', 'restricted']) values[box] = formData.has(box) ? 'on' : '';
+  return values;
+}
+
 async function invalid(fieldErrors: Record<string, string>, values: Record<string, string>): Promise<ActionState> {
   const t = await getTranslations('common');
   return { status: 'error', message: t('fixErrors'), fieldErrors: await translateFieldErrors(fieldErrors), values };
@@ -23,7 +30,7 @@ async function invalid(fieldErrors: Record<string, string>, values: Record<strin
 
 export async function createGroupAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const ctx = await requireAdmin();
-  const values = formValues(formData, GROUP_FIELDS);
+  const values = groupValues(formData);
   const parsed = GroupSchema.safeParse(values);
   if (!parsed.success) return invalid(fieldErrorKeys(parsed.error), values);
   const result = await createGroup(ctx, parsed.data);
@@ -34,7 +41,7 @@ export async function createGroupAction(_prev: ActionState, formData: FormData):
 
 export async function updateGroupAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const ctx = await requireAdmin();
-  const values = formValues(formData, [...GROUP_FIELDS, 'id', 'version']);
+  const values = groupValues(formData, ['id', 'version']);
   const parsed = UpdateGroupSchema.safeParse(values);
   if (!parsed.success) return invalid(fieldErrorKeys(parsed.error), values);
   const result = await updateGroup(ctx, parsed.data);

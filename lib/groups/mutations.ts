@@ -31,7 +31,9 @@ async function responsibleOk(tx: Executor, companyId: string, id: string | null)
   const [row] = await tx
     .select({ id: contacts.id })
     .from(contacts)
-    .where(and(eq(contacts.companyId, companyId), eq(contacts.id, id), eq(contacts.status, 'active')));
+    .where(and(eq(contacts.companyId, companyId), eq(contacts.id, id), eq(contacts.status, 'active')))
+    // Waits for a removal in progress, which would otherwise leave a removed responsible.
+    .for('share');
   return Boolean(row);
 }
 
@@ -107,7 +109,8 @@ export async function addGroupMembers(ctx: AdminContext, groupId: string, contac
     const people = await tx
       .select({ id: contacts.id, name: contacts.name })
       .from(contacts)
-      .where(and(eq(contacts.companyId, ctx.companyId), eq(contacts.status, 'active'), inArray(contacts.id, wanted)));
+      .where(and(eq(contacts.companyId, ctx.companyId), eq(contacts.status, 'active'), inArray(contacts.id, wanted)))
+      .for('share');
     if (people.length === 0) return { ok: true as const, added: 0 };
     const added = await tx
       .insert(groupMembers)
@@ -159,7 +162,7 @@ export async function addGroupEmail(ctx: AdminContext, groupId: string, email: s
 }
 
 export async function removeGroupEmail(ctx: AdminContext, groupId: string, emailId: string, executor: Executor = db): Promise<GroupResult> {
-  if (!UUID.test(emailId)) return { ok: false, error: 'notFound' };
+  if (!UUID.test(emailId) || !UUID.test(groupId)) return { ok: false, error: 'notFound' };
   return executor.transaction(async (tx) => {
     const removed = await tx
       .delete(groupEmails)

@@ -71,3 +71,14 @@ test.describe('the contacts list', () => {
     await expect(page.getByRole('rowheader', { name: E2E.otherContactName })).toBeVisible();
   });
 });
+
+test('"Exportar CSV" downloads the company\'s contacts in the import layout, Windows-1252', async ({ page }) => {
+  await signIn(page, E2E.demoAdmin);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Exportar CSV' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^contatos-\d{4}-\d{2}-\d{2}\.csv$/);
+  const bytes = await (await import('node:fs/promises')).readFile((await download.path())!);
+  const text = new TextDecoder('windows-1252').decode(bytes);
+  expect(text.split('\r\n')[0]).toBe('pais;nome;documento;ddd;telefone;email;consultoria');
+  expect(text).toContain('Brasil;João Batista Pereira;52998224725;11;987654321;joao.pereira@demo.test;S');
+  expect(text).not.toContain('beatriz@outra.test');
+});

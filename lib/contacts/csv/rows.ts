@@ -81,6 +81,11 @@ export function checkRow(line: number, values: Record<CsvColumn, string>): Previ
 
 export const MAX_RECORD_SIZE = 4096;
 
+/** Undo the export's protection against formulas ("'=x" back to "=x"). */
+function unneutralise(value: string): string {
+  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+}
+
 /** Reads the whole file into preview rows: nothing is written. */
 export function parseContactsCsv(bytes: Uint8Array): ParsedCsv {
   if (bytes.length === 0) return { ok: false, error: 'empty' };
@@ -105,7 +110,9 @@ export function parseContactsCsv(bytes: Uint8Array): ParsedCsv {
   const seenDocument = new Map<string, number>();
   records.slice(1).forEach((record, i) => {
     const line = i + 2;
-    const values = Object.fromEntries(CSV_COLUMNS.map((c) => [c, index[c] >= 0 ? (record[index[c]] ?? '').trim() : ''])) as Record<CsvColumn, string>;
+    const values = Object.fromEntries(
+      CSV_COLUMNS.map((c) => [c, unneutralise(index[c] >= 0 ? (record[index[c]] ?? '').trim() : '')]),
+    ) as Record<CsvColumn, string>;
     const row = checkRow(line, values);
     if (row.status !== 'ok') {
       rows.push(row);

@@ -37,9 +37,14 @@ export default async function ContactsPage({ searchParams }: Props) {
         title={t('title')}
         lead={t('intro', { company: ctx.companyName })}
         actions={
-          <Link href="/contacts/new" className="btn btn--primary">
-            {ta('add')}
-          </Link>
+          <>
+            <a href="/contacts/export" className="btn btn--secondary" download>
+              {ta('export')}
+            </a>
+            <Link href="/contacts/new" className="btn btn--primary">
+              {ta('add')}
+            </Link>
+          </>
         }
       />
       <Flash notice={params.notice} />
