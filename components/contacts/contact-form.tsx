@@ -1,12 +1,11 @@
 'use client';
 
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { FormAlert } from '@/components/ui/alerts';
+import { FormActions } from '@/components/ui/form-actions';
 import { RadioGroup, SelectField } from '@/components/ui/choice-fields';
 import { Field } from '@/components/ui/field';
-import { SubmitButton } from '@/components/ui/submit-button';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import type { Country } from '@/lib/br/countries';
 import { createContactAction, updateContactAction } from '@/lib/contacts/actions';
@@ -94,14 +93,7 @@ export function ContactForm({ mode, initialValues, countries }: { mode: 'create'
         {...field('consultancy')}
       />
 
-      <div className="form__actions">
-        <SubmitButton pending={pending} pendingLabel={tc('saving')}>
-          {mode === 'create' ? t('submitCreate') : t('submitEdit')}
-        </SubmitButton>
-        <Link href="/contacts" className="btn btn--secondary">
-          {t('cancel')}
-        </Link>
-      </div>
+      <FormActions pending={pending} submitLabel={mode === 'create' ? t('submitCreate') : t('submitEdit')} cancelHref="/contacts" cancelLabel={t('cancel')} />
     </form>
   );
 }

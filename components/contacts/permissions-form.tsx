@@ -1,17 +1,15 @@
 'use client';
 
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { FormAlert } from '@/components/ui/alerts';
-import { SubmitButton } from '@/components/ui/submit-button';
+import { FormActions } from '@/components/ui/form-actions';
 import { PERMISSION_KEYS, type PermissionKey } from '@/db/schema/permission-keys';
 import { savePermissionsAction } from '@/lib/contacts/actions';
 import { idleState } from '@/lib/forms/action-state';
 
 export function PermissionsForm({ contactId, granted }: { contactId: string; granted: PermissionKey[] }) {
   const t = useTranslations('permissions');
-  const tc = useTranslations('common');
   const tf = useTranslations('contactForm');
   const [state, formAction, pending] = useActionState(savePermissionsAction, idleState);
   return (
@@ -45,14 +43,7 @@ export function PermissionsForm({ contactId, granted }: { contactId: string; gra
           ))}
         </ul>
       </fieldset>
-      <div className="form__actions">
-        <SubmitButton pending={pending} pendingLabel={tc('saving')}>
-          {t('submit')}
-        </SubmitButton>
-        <Link href="/contacts" className="btn btn--secondary">
-          {tf('cancel')}
-        </Link>
-      </div>
+      <FormActions pending={pending} submitLabel={t('submit')} cancelHref="/contacts" cancelLabel={tf('cancel')} />
     </form>
   );
 }

@@ -1,10 +1,9 @@
 'use client';
 
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { FormAlert } from '@/components/ui/alerts';
-import { SubmitButton } from '@/components/ui/submit-button';
+import { FormActions } from '@/components/ui/form-actions';
 import { transferTicketsAction } from '@/lib/contacts/actions';
 import { idleState } from '@/lib/forms/action-state';
 
@@ -50,12 +49,7 @@ export function TransferTicketsForm({ contactId, targets }: { contactId: string;
           </p>
         ) : null}
       </div>
-      <div className="form__actions">
-        <SubmitButton pending={pending}>{t('submit')}</SubmitButton>
-        <Link href="/contacts" className="btn btn--secondary">
-          {t('cancel')}
-        </Link>
-      </div>
+      <FormActions pending={pending} submitLabel={t('submit')} cancelHref="/contacts" cancelLabel={t('cancel')} />
     </form>
   );
 }

@@ -1,12 +1,11 @@
 'use client';
 
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { FormAlert } from '@/components/ui/alerts';
+import { FormActions } from '@/components/ui/form-actions';
 import { CheckboxField, RadioGroup, SelectField } from '@/components/ui/choice-fields';
 import { Field } from '@/components/ui/field';
-import { SubmitButton } from '@/components/ui/submit-button';
 import { GROUP_TYPES } from '@/db/schema/group-types';
 import { createGroupAction, updateGroupAction } from '@/lib/groups/actions';
 import { GroupSchema, UpdateGroupSchema } from '@/lib/groups/schema';
@@ -38,14 +37,7 @@ export function GroupForm({ mode, initialValues, people }: { mode: 'create' | 'e
       <CheckboxField label={t('inDisuse')} hint={t('inDisuseHint')} {...field('inDisuse')} />
       <CheckboxField label={t('restricted')} hint={t('restrictedHint')} {...field('restricted')} />
       <Field label={t('mailbox')} hint={t('mailboxHint')} type="email" maxLength={254} autoComplete="off" {...field('mailbox')} />
-      <div className="form__actions">
-        <SubmitButton pending={pending} pendingLabel={tc('saving')}>
-          {t('submit')}
-        </SubmitButton>
-        <Link href="/groups" className="btn btn--secondary">
-          {t('cancel')}
-        </Link>
-      </div>
+      <FormActions pending={pending} submitLabel={t('submit')} cancelHref="/groups" cancelLabel={t('cancel')} />
     </form>
   );
 }

@@ -1,19 +1,17 @@
 'use client';
 
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { FormAlert } from '@/components/ui/alerts';
+import { FormActions } from '@/components/ui/form-actions';
 import { RadioGroup } from '@/components/ui/choice-fields';
 import { Field } from '@/components/ui/field';
-import { SubmitButton } from '@/components/ui/submit-button';
 import { TextareaField } from '@/components/ui/textarea-field';
 import { createTicketAction } from '@/lib/tickets/actions';
 import { NewTicketSchema } from '@/lib/tickets/schema';
 
 export function TicketForm() {
   const t = useTranslations('tickets');
-  const tc = useTranslations('common');
   const { state, pending, formRef, formAction, onSubmit, field } = useActionForm(NewTicketSchema, createTicketAction, {
     initialValues: { category: 'support' },
   });
@@ -31,14 +29,7 @@ export function TicketForm() {
         {...field('category')}
       />
       <TextareaField label={t('description')} required rows={8} maxLength={5000} {...field('description')} />
-      <div className="form__actions">
-        <SubmitButton pending={pending} pendingLabel={tc('saving')}>
-          {t('submit')}
-        </SubmitButton>
-        <Link href="/tickets" className="btn btn--secondary">
-          {t('cancel')}
-        </Link>
-      </div>
+      <FormActions pending={pending} submitLabel={t('submit')} cancelHref="/tickets" cancelLabel={t('cancel')} />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { AddEmailForm, AddMembersForm } from '@/components/groups/group-members'
 import { GroupForm } from '@/components/groups/group-form';
 import { NotFoundContent } from '@/components/layout/access-pages';
 import { Flash } from '@/components/ui/flash';
+import { InlineActionForm } from '@/components/ui/inline-action-form';
 import { SearchBox } from '@/components/ui/search-box';
 import { requireAdmin } from '@/lib/auth/session';
 import { removeGroupEmailAction, removeGroupMemberAction } from '@/lib/groups/actions';
@@ -68,13 +69,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
                     <span>
                       {m.name} <span className="muted">· {m.email}</span>
                     </span>
-                    <form action={removeGroupMemberAction}>
-                      <input type="hidden" name="groupId" value={group.id} />
-                      <input type="hidden" name="contactId" value={m.id} />
-                      <button type="submit" className="btn btn--link" aria-label={t('removeMemberFrom', { name: m.name })}>
-                        {t('removeMember')}
-                      </button>
-                    </form>
+                    <InlineActionForm action={removeGroupMemberAction} hidden={{ groupId: group.id, contactId: m.id }} label={t('removeMember')} ariaLabel={t('removeMemberFrom', { name: m.name })} />
                   </li>
                 ))}
               </ul>
@@ -94,13 +89,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
                 {emails.map((e) => (
                   <li key={e.id}>
                     <span>{e.email}</span>
-                    <form action={removeGroupEmailAction}>
-                      <input type="hidden" name="groupId" value={group.id} />
-                      <input type="hidden" name="emailId" value={e.id} />
-                      <button type="submit" className="btn btn--link" aria-label={t('removeEmailFrom', { email: e.email })}>
-                        {t('removeEmail')}
-                      </button>
-                    </form>
+                    <InlineActionForm action={removeGroupEmailAction} hidden={{ groupId: group.id, emailId: e.id }} label={t('removeEmail')} ariaLabel={t('removeEmailFrom', { email: e.email })} />
                   </li>
                 ))}
               </ul>
