@@ -1,8 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { FormHead } from '@/components/forms/form-head';
 import { useActionForm } from '@/components/forms/use-action-form';
-import { FormAlert } from '@/components/ui/alerts';
 import { FormActions } from '@/components/ui/form-actions';
 import { RadioGroup, SelectField } from '@/components/ui/choice-fields';
 import { Field } from '@/components/ui/field';
@@ -17,7 +17,6 @@ type Values = Partial<Record<'country' | 'name' | 'document' | 'areaCode' | 'pho
 // differently from Node's, which would break hydration.
 export function ContactForm({ mode, initialValues, countries }: { mode: 'create' | 'edit'; initialValues: Values; countries: Country[] }) {
   const t = useTranslations('contactForm');
-  const tc = useTranslations('common');
   const hydrated = useHydrated();
   const schema = mode === 'create' ? CreateContactSchema : UpdateContactSchema;
   const action = mode === 'create' ? createContactAction : updateContactAction;
@@ -30,14 +29,7 @@ export function ContactForm({ mode, initialValues, countries }: { mode: 'create'
 
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="form form--wide">
-      {state.message ? <FormAlert>{state.message}</FormAlert> : null}
-      <p className="muted">{tc('requiredFieldsNote')}</p>
-      {mode === 'edit' ? (
-        <>
-          <input type="hidden" name="id" value={values.id} />
-          <input type="hidden" name="version" value={values.version} />
-        </>
-      ) : null}
+      <FormHead message={state.message} edit={mode === 'edit' ? { id: values.id, version: values.version } : undefined} />
 
       <SelectField
         label={t('country')}

@@ -1,8 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { FormHead } from '@/components/forms/form-head';
 import { useActionForm } from '@/components/forms/use-action-form';
-import { FormAlert } from '@/components/ui/alerts';
 import { FormActions } from '@/components/ui/form-actions';
 import { CheckboxField, RadioGroup, SelectField } from '@/components/ui/choice-fields';
 import { Field } from '@/components/ui/field';
@@ -14,7 +14,6 @@ type Values = Partial<Record<'name' | 'responsibleId' | 'type' | 'inDisuse' | 'r
 
 export function GroupForm({ mode, initialValues, people }: { mode: 'create' | 'edit'; initialValues: Values; people: { id: string; name: string }[] }) {
   const t = useTranslations('groups');
-  const tc = useTranslations('common');
   const { state, pending, formRef, formAction, onSubmit, field } = useActionForm(
     (mode === 'create' ? GroupSchema : UpdateGroupSchema) as typeof GroupSchema,
     mode === 'create' ? createGroupAction : updateGroupAction,
@@ -23,14 +22,7 @@ export function GroupForm({ mode, initialValues, people }: { mode: 'create' | 'e
   const values = { ...initialValues, ...state.values };
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="form form--wide">
-      {state.message ? <FormAlert>{state.message}</FormAlert> : null}
-      <p className="muted">{tc('requiredFieldsNote')}</p>
-      {mode === 'edit' ? (
-        <>
-          <input type="hidden" name="id" value={values.id} />
-          <input type="hidden" name="version" value={values.version} />
-        </>
-      ) : null}
+      <FormHead message={state.message} edit={mode === 'edit' ? { id: values.id, version: values.version } : undefined} />
       <Field label={t('name')} required maxLength={120} autoComplete="off" {...field('name')} />
       <SelectField label={t('responsible')} options={[{ value: '', label: t('noResponsible') }, ...people.map((p) => ({ value: p.id, label: p.name }))]} {...field('responsibleId')} />
       <RadioGroup label={t('type')} required options={GROUP_TYPES.map((type) => ({ value: type, label: t(type) }))} {...field('type')} />

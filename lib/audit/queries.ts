@@ -2,6 +2,7 @@ import 'server-only';
 import { aliasedTable, and, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import type { Executor } from '@/db/connect';
+import { containsFolded, isUuid } from '@/db/sql-helpers';
 import { auditEvents, contacts } from '@/db/schema';
 
 export const AUDIT_ACTIONS = [
@@ -31,28 +32,24 @@ export const AUDIT_PAGE_SIZE = 50;
 const actor = aliasedTable(contacts, 'actor');
 const subject = aliasedTable(contacts, 'subject');
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /** The company's history, newest first; never another company's entries. */
 export async function listAuditEvents(companyId: string, filter: AuditFilter, executor: Executor = db) {
   const page = Math.max(1, Math.floor(filter.page ?? 1));
   const q = filter.q?.trim().slice(0, 100);
-  // Same folding as the contacts search: no case, no accents.
-  const pattern = q ? sql`'%' || portaria_fold(${escapeLike(q)}) || '%'` : null;
+
   const where = and(
     eq(auditEvents.companyId, companyId),
     filter.subjectContactId ? eq(auditEvents.subjectContactId, filter.subjectContactId) : undefined,
     filter.action && (AUDIT_ACTIONS as readonly string[]).includes(filter.action) ? eq(auditEvents.action, filter.action) : undefined,
     filter.from ? gte(auditEvents.createdAt, filter.from) : undefined,
     filter.to ? lt(auditEvents.createdAt, filter.to) : undefined,
-    pattern
+    // Same folding as the contacts search: no case, no accents.
+    q
       ? or(
-          sql`portaria_fold(${subject.name}) like ${pattern}`,
-          sql`lower(${subject.email}) like ${pattern}`,
-          sql`lower(${auditEvents.actorEmail}) like ${pattern}`,
-          sql`portaria_fold(${actor.name}) like ${pattern}`,
+          containsFolded(sql`portaria_fold(${subject.name})`, q),
+          containsFolded(sql`portaria_fold(${subject.email})`, q),
+          containsFolded(sql`portaria_fold(${auditEvents.actorEmail})`, q),
+          containsFolded(sql`portaria_fold(${actor.name})`, q),
         )
       : undefined,
   );
@@ -88,11 +85,9 @@ export async function listAuditEvents(companyId: string, filter: AuditFilter, ex
 
 export type AuditRow = Awaited<ReturnType<typeof listAuditEvents>>['rows'][number];
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Names for the contact ids that appear inside history entries (removed ones included). */
 export async function contactNames(companyId: string, ids: string[], executor: Executor = db): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((id) => UUID.test(id)))];
+  const wanted = [...new Set(ids.filter(isUuid))];
   if (wanted.length === 0) return new Map();
   const rows = await executor
     .select({ id: contacts.id, name: contacts.name })

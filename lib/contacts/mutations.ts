@@ -9,7 +9,7 @@ import { findOrCreateAccount } from '@/lib/auth/accounts';
 import { issueToken } from '@/lib/auth/tokens';
 import { enqueueMail } from '@/lib/mail/outbox';
 import { accessGrantedMail, invitationMail } from '@/lib/mail/templates';
-import { UUID } from './queries';
+import { isUuid } from '@/db/sql-helpers';
 import { normaliseContact, type CreateContactInput, type UpdateContactInput } from './schema';
 
 /** Who acts, in which company: always taken from the session, never from a form. */
@@ -165,7 +165,7 @@ class StaleUpdate extends Error {
 }
 
 export async function setPermissions(ctx: AdminContext, contactId: string, permissions: PermissionKey[], executor: Executor = db): Promise<Result> {
-  if (!UUID.test(contactId)) return { ok: false, error: 'notFound' };
+  if (!isUuid(contactId)) return { ok: false, error: 'notFound' };
   return executor.transaction(async (tx) => {
     const [contact] = await tx
       .select({ id: contacts.id })
@@ -205,7 +205,7 @@ export async function setPermissions(ctx: AdminContext, contactId: string, permi
  * contact with tickets that are not closed.
  */
 export async function removeContact(ctx: AdminContext, contactId: string, executor: Executor = db): Promise<Result> {
-  if (!UUID.test(contactId)) return { ok: false, error: 'notFound' };
+  if (!isUuid(contactId)) return { ok: false, error: 'notFound' };
   return executor.transaction(async (tx) => {
     const [contact] = await tx
       .select()

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import type { Executor } from '@/db/connect';
+import { containsFolded, isUuid } from '@/db/sql-helpers';
 import { contactCounts, contactPermissions, contacts, tickets, type PermissionKey } from '@/db/schema';
 
 export const CONTACT_SORTS = ['name', 'email', 'document'] as const;
@@ -22,10 +23,6 @@ export type ContactListRow = {
   isAdmin: boolean;
 };
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /**
  * Name, e-mail or document contain the term, without regard to case or accents. One
  * trigram-indexed column (search_key) holds all three. A term of digits and CPF mask
@@ -36,7 +33,7 @@ export function contactSearchCondition(q: string): SQL | undefined {
   if (!term) return undefined;
   const digitsOnly = /^[\d.\-\s/]+$/.test(term) && /\d/.test(term);
   const needle = digitsOnly ? term.replace(/\D/g, '') : term;
-  return sql`${contacts.searchKey} like '%' || portaria_fold(${escapeLike(needle)}) || '%'`;
+  return containsFolded(contacts.searchKey, needle);
 }
 
 const listColumns = {
@@ -94,7 +91,7 @@ export type ContactDetail = ContactListRow & { consultancy: boolean; version: nu
 
 /** One active contact of the company, or null: an id from another company is simply not found. */
 export async function getContact(companyId: string, id: string, executor: Executor = db): Promise<ContactDetail | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await executor
     .select({ ...listColumns, consultancy: contacts.consultancy, version: contacts.version })
     .from(contacts)
@@ -127,7 +124,6 @@ export async function transferTargets(companyId: string, exceptId: string, q: st
     .limit(TRANSFER_TARGETS_SHOWN + 1);
 }
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const EXPORT_BATCH = 2000;
 

@@ -5,7 +5,7 @@ import type { Executor } from '@/db/connect';
 import { contacts, tickets } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { actorOf, type AdminContext, type Result } from './mutations';
-import { UUID } from './queries';
+import { isUuid } from '@/db/sql-helpers';
 
 // Handing things over to another contact: the administration, or open tickets.
 
@@ -17,7 +17,7 @@ import { UUID } from './queries';
  */
 export async function transferAdministration(ctx: AdminContext, targetId: string, executor: Executor = db): Promise<Result> {
   if (targetId === ctx.contactId) return { ok: false, error: 'sameContact' };
-  if (!UUID.test(targetId)) return { ok: false, error: 'notFound' };
+  if (!isUuid(targetId)) return { ok: false, error: 'notFound' };
   return executor.transaction(async (tx) => {
     const [me] = await tx
       .select({ id: contacts.id })
@@ -57,8 +57,8 @@ export async function transferAdministration(ctx: AdminContext, targetId: string
 /** Moves every ticket of a contact that is not closed; closed tickets keep their requester. */
 export async function transferTickets(ctx: AdminContext, fromId: string, toId: string, executor: Executor = db): Promise<Result<{ moved: number }>> {
   if (fromId === toId) return { ok: false, error: 'sameContact' };
-  if (!UUID.test(fromId)) return { ok: false, error: 'notFound' };
-  if (!UUID.test(toId)) return { ok: false, error: 'targetNotFound' };
+  if (!isUuid(fromId)) return { ok: false, error: 'notFound' };
+  if (!isUuid(toId)) return { ok: false, error: 'targetNotFound' };
   return executor.transaction(async (tx) => {
     const people = await tx
       .select({ id: contacts.id, status: contacts.status })

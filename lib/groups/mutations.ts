@@ -6,7 +6,7 @@ import { uniqueViolation } from '@/db/errors';
 import { contacts, groupEmails, groupMembers, groups, type Group } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { actorOf, type AdminContext } from '@/lib/contacts/mutations';
-import { UUID } from '@/lib/contacts/queries';
+import { isUuid } from '@/db/sql-helpers';
 import type { GroupInput, UpdateGroupInput } from './schema';
 
 export type GroupResult<T = object> = ({ ok: true } & T) | { ok: false; error?: 'notFound' | 'stale'; fieldErrors?: Record<string, string>; currentVersion?: number };
@@ -95,7 +95,7 @@ export async function updateGroup(ctx: AdminContext, input: UpdateGroupInput, ex
 }
 
 async function groupExists(tx: Executor, companyId: string, groupId: string) {
-  if (!UUID.test(groupId)) return false;
+  if (!isUuid(groupId)) return false;
   const [row] = await tx.select({ id: groups.id }).from(groups).where(and(eq(groups.companyId, companyId), eq(groups.id, groupId)));
   return Boolean(row);
 }
@@ -104,7 +104,7 @@ async function groupExists(tx: Executor, companyId: string, groupId: string) {
 export async function addGroupMembers(ctx: AdminContext, groupId: string, contactIds: string[], executor: Executor = db): Promise<GroupResult<{ added: number }>> {
   return executor.transaction(async (tx) => {
     if (!(await groupExists(tx, ctx.companyId, groupId))) return { ok: false as const, error: 'notFound' as const };
-    const wanted = [...new Set(contactIds.filter((id) => UUID.test(id)))];
+    const wanted = [...new Set(contactIds.filter((id) => isUuid(id)))];
     if (wanted.length === 0) return { ok: true as const, added: 0 };
     const people = await tx
       .select({ id: contacts.id, name: contacts.name })
@@ -133,7 +133,7 @@ export async function addGroupMembers(ctx: AdminContext, groupId: string, contac
 }
 
 export async function removeGroupMember(ctx: AdminContext, groupId: string, contactId: string, executor: Executor = db): Promise<GroupResult> {
-  if (!UUID.test(contactId)) return { ok: false, error: 'notFound' };
+  if (!isUuid(contactId)) return { ok: false, error: 'notFound' };
   return executor.transaction(async (tx) => {
     if (!(await groupExists(tx, ctx.companyId, groupId))) return { ok: false as const, error: 'notFound' as const };
     const removed = await tx
@@ -162,7 +162,7 @@ export async function addGroupEmail(ctx: AdminContext, groupId: string, email: s
 }
 
 export async function removeGroupEmail(ctx: AdminContext, groupId: string, emailId: string, executor: Executor = db): Promise<GroupResult> {
-  if (!UUID.test(emailId) || !UUID.test(groupId)) return { ok: false, error: 'notFound' };
+  if (!isUuid(emailId) || !isUuid(groupId)) return { ok: false, error: 'notFound' };
   return executor.transaction(async (tx) => {
     const removed = await tx
       .delete(groupEmails)

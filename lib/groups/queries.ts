@@ -3,7 +3,8 @@ import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import type { Executor } from '@/db/connect';
 import { contacts, groupEmails, groupMembers, groups } from '@/db/schema';
-import { contactSearchCondition, UUID } from '@/lib/contacts/queries';
+import { containsFolded, isUuid } from '@/db/sql-helpers';
+import { contactSearchCondition } from '@/lib/contacts/queries';
 
 export type GroupFilter = { q?: string; show?: 'active' | 'disused' | 'all' };
 
@@ -12,47 +13,38 @@ const memberCount = sql<number>`(
   join ${contacts} c on c.company_id = gm.company_id and c.id = gm.contact_id and c.status = 'active'
   where gm.company_id = ${groups.companyId} and gm.group_id = ${groups.id})`;
 
+const groupColumns = {
+  id: groups.id,
+  name: groups.name,
+  type: groups.type,
+  inDisuse: groups.inDisuse,
+  restricted: groups.restricted,
+  mailbox: groups.mailbox,
+  responsibleName: contacts.name,
+};
+
 /** The company's groups; groups in disuse only when asked for. */
 export async function listGroups(companyId: string, filter: GroupFilter = {}, executor: Executor = db) {
   const q = filter.q?.trim().slice(0, 100);
   const show = filter.show ?? 'active';
   return executor
-    .select({
-      id: groups.id,
-      name: groups.name,
-      type: groups.type,
-      inDisuse: groups.inDisuse,
-      restricted: groups.restricted,
-      mailbox: groups.mailbox,
-      responsibleName: contacts.name,
-      members: memberCount,
-    })
+    .select({ ...groupColumns, members: memberCount })
     .from(groups)
     .leftJoin(contacts, and(eq(contacts.companyId, groups.companyId), eq(contacts.id, groups.responsibleId)))
     .where(
       and(
         eq(groups.companyId, companyId),
         show === 'all' ? undefined : eq(groups.inDisuse, show === 'disused'),
-        q ? sql`portaria_fold(${groups.name}) like '%' || portaria_fold(${q.replace(/[\\%_]/g, (c) => `\\${c}`)}) || '%'` : undefined,
+        q ? containsFolded(sql`portaria_fold(${groups.name})`, q) : undefined,
       ),
     )
     .orderBy(sql`portaria_fold(${groups.name})`);
 }
 
 export async function getGroup(companyId: string, id: string, executor: Executor = db) {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await executor
-    .select({
-      id: groups.id,
-      name: groups.name,
-      type: groups.type,
-      inDisuse: groups.inDisuse,
-      restricted: groups.restricted,
-      mailbox: groups.mailbox,
-      responsibleId: groups.responsibleId,
-      responsibleName: contacts.name,
-      version: groups.version,
-    })
+    .select({ ...groupColumns, responsibleId: groups.responsibleId, version: groups.version })
     .from(groups)
     .leftJoin(contacts, and(eq(contacts.companyId, groups.companyId), eq(contacts.id, groups.responsibleId)))
     .where(and(eq(groups.companyId, companyId), eq(groups.id, id)));

@@ -5,7 +5,7 @@ import type { Executor } from '@/db/connect';
 import { groups, tickets } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { actorOf, type AdminContext } from '@/lib/contacts/mutations';
-import { UUID } from '@/lib/contacts/queries';
+import { isUuid } from '@/db/sql-helpers';
 import { forwardRecipients } from '@/lib/groups/queries';
 import { enqueueMail } from '@/lib/mail/outbox';
 import { groupForwardMail } from '@/lib/mail/templates';
@@ -18,8 +18,8 @@ export type ForwardResult = { ok: true; notified: number } | { ok: false; error:
  * transaction.
  */
 export async function forwardTicket(ctx: AdminContext, ticketId: string, groupId: string, executor: Executor = db): Promise<ForwardResult> {
-  if (!UUID.test(ticketId)) return { ok: false, error: 'notFound' };
-  if (!UUID.test(groupId)) return { ok: false, error: 'groupNotFound' };
+  if (!isUuid(ticketId)) return { ok: false, error: 'notFound' };
+  if (!isUuid(groupId)) return { ok: false, error: 'groupNotFound' };
   return executor.transaction(async (tx) => {
     const [ticket] = await tx
       .select()

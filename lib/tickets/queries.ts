@@ -2,11 +2,10 @@ import 'server-only';
 import { aliasedTable, and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import type { Executor } from '@/db/connect';
+import { isUuid } from '@/db/sql-helpers';
 import { contacts, groupMembers, groups, tickets } from '@/db/schema';
 import { ticketScope, type Viewer } from './visibility';
 import type { TicketStatus } from './schema';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The SQL form of ticketScope(): null means the person sees no ticket at all. */
 function visibleTo(companyId: string, viewer: Viewer): SQL | null {
@@ -76,7 +75,7 @@ export async function listTickets(
 /** One ticket, only if the person may see it; otherwise null (shown as not found). */
 export async function getTicket(companyId: string, viewer: Viewer, id: string, executor: Executor = db) {
   const visible = visibleTo(companyId, viewer);
-  if (!visible || !UUID.test(id)) return null;
+  if (!visible || !isUuid(id)) return null;
   const [row] = await executor
     .select({ ...ticketColumns, description: tickets.description, closedAt: tickets.closedAt, requesterEmail: requester.email })
     .from(tickets)

@@ -491,6 +491,15 @@ test('contact administration pages have no serious accessibility issue', async (
   await expectAccessible(page);
 });
 
+async function fillIntruder(page: Page) {
+  await page.getByRole('textbox', { name: 'Nome', exact: true }).fill('Intrusa Sem Permissão');
+  await page.getByRole('textbox', { name: 'CPF', exact: true }).fill('147.258.369-82');
+  await page.getByRole('textbox', { name: 'DDD', exact: true }).fill('11');
+  await page.getByRole('textbox', { name: 'Telefone', exact: true }).fill('987654321');
+  await page.getByRole('textbox', { name: 'E-mail', exact: true }).fill('intrusa@demo.test');
+  await page.getByRole('textbox', { name: 'Confirmação de e-mail', exact: true }).fill('intrusa@demo.test');
+}
+
 test('a form posted with a contact’s session, not the administrator’s, changes nothing', async ({ browser }) => {
   const contact = await browser.newContext({ javaScriptEnabled: false });
   const contactPage = await contact.newPage();
@@ -502,12 +511,7 @@ test('a form posted with a contact’s session, not the administrator’s, chang
   const page = await admin.newPage();
   await signIn(page, E2E.demoAdmin);
   await page.goto('/contacts/new');
-  await page.getByRole('textbox', { name: 'Nome', exact: true }).fill('Intrusa Sem Permissão');
-  await page.getByRole('textbox', { name: 'CPF', exact: true }).fill('147.258.369-82');
-  await page.getByRole('textbox', { name: 'DDD', exact: true }).fill('11');
-  await page.getByRole('textbox', { name: 'Telefone', exact: true }).fill('987654321');
-  await page.getByRole('textbox', { name: 'E-mail', exact: true }).fill('intrusa@demo.test');
-  await page.getByRole('textbox', { name: 'Confirmação de e-mail', exact: true }).fill('intrusa@demo.test');
+  await fillIntruder(page);
   // The same form, now sent with the contact's session.
   await admin.clearCookies();
   await admin.addCookies(contactCookies);
@@ -521,12 +525,7 @@ test('a form posted with a contact’s session, not the administrator’s, chang
 
   // Control: the very same data, sent by the administrator, is accepted.
   await page.goto('/contacts/new');
-  await page.getByRole('textbox', { name: 'Nome', exact: true }).fill('Intrusa Sem Permissão');
-  await page.getByRole('textbox', { name: 'CPF', exact: true }).fill('147.258.369-82');
-  await page.getByRole('textbox', { name: 'DDD', exact: true }).fill('11');
-  await page.getByRole('textbox', { name: 'Telefone', exact: true }).fill('987654321');
-  await page.getByRole('textbox', { name: 'E-mail', exact: true }).fill('intrusa@demo.test');
-  await page.getByRole('textbox', { name: 'Confirmação de e-mail', exact: true }).fill('intrusa@demo.test');
+  await fillIntruder(page);
   await page.getByRole('button', { name: 'Adicionar usuário' }).click();
   await expect(page.getByRole('status')).toHaveText('Registro salvo com sucesso!');
   await admin.close();

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { SelectField } from '@/components/ui/choice-fields';
+import { Field } from '@/components/ui/field';
 import { Flash } from '@/components/ui/flash';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireAdmin } from '@/lib/auth/session';
@@ -31,22 +33,17 @@ export default async function GroupsPage({ searchParams }: Props) {
       />
       <Flash notice={params.notice} />
       <form method="get" className="filters filters--groups" role="search">
-        <div className="field">
-          <label htmlFor="groups-q" className="field__label">
-            {t('search')}
-          </label>
-          <input id="groups-q" name="q" type="search" defaultValue={q} maxLength={100} className="field__input" />
-        </div>
-        <div className="field">
-          <label htmlFor="groups-show" className="field__label">
-            {t('show')}
-          </label>
-          <select id="groups-show" name="show" defaultValue={show} className="field__input">
-            <option value="active">{t('showActive')}</option>
-            <option value="disused">{t('showDisused')}</option>
-            <option value="all">{t('showAll')}</option>
-          </select>
-        </div>
+        <Field name="q" label={t('search')} type="search" defaultValue={q} maxLength={100} />
+        <SelectField
+          name="show"
+          label={t('show')}
+          defaultValue={show}
+          options={[
+            { value: 'active', label: t('showActive') },
+            { value: 'disused', label: t('showDisused') },
+            { value: 'all', label: t('showAll') },
+          ]}
+        />
         <div className="filters__actions">
           <button type="submit" className="btn btn--secondary">
             {t('searchSubmit')}

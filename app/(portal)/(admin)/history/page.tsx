@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { HistoryTable } from '@/components/history/history-table';
+import { SelectField } from '@/components/ui/choice-fields';
+import { Field } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { AUDIT_ACTIONS, AUDIT_PAGE_SIZE, listAuditEvents } from '@/lib/audit/queries';
@@ -42,40 +44,15 @@ export default async function HistoryPage({ searchParams }: Props) {
     <>
       <PageHeader title={t('title')} lead={t('intro', { company: ctx.companyName })} />
       <form method="get" className="filters" aria-label={t('filterSubmit')}>
-        <div className="field">
-          <label htmlFor="history-q" className="field__label">
-            {t('filterQ')}
-          </label>
-          <input id="history-q" name="q" type="search" defaultValue={q} maxLength={100} className="field__input" aria-describedby="history-q-hint" />
-          <p id="history-q-hint" className="field__hint">
-            {t('filterQHint')}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor="history-action" className="field__label">
-            {t('filterAction')}
-          </label>
-          <select id="history-action" name="action" defaultValue={action} className="field__input">
-            <option value="">{t('filterAllActions')}</option>
-            {AUDIT_ACTIONS.map((a) => (
-              <option key={a} value={a}>
-                {t(`actions.${a.replace('.', '_')}` as never)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="history-from" className="field__label">
-            {t('filterFrom')}
-          </label>
-          <input id="history-from" name="from" type="date" defaultValue={from} className="field__input" />
-        </div>
-        <div className="field">
-          <label htmlFor="history-to" className="field__label">
-            {t('filterTo')}
-          </label>
-          <input id="history-to" name="to" type="date" defaultValue={to} className="field__input" />
-        </div>
+        <Field name="q" label={t('filterQ')} hint={t('filterQHint')} type="search" defaultValue={q} maxLength={100} />
+        <SelectField
+          name="action"
+          label={t('filterAction')}
+          defaultValue={action}
+          options={[{ value: '', label: t('filterAllActions') }, ...AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`actions.${a.replace('.', '_')}` as never) }))]}
+        />
+        <Field name="from" label={t('filterFrom')} type="date" defaultValue={from} />
+        <Field name="to" label={t('filterTo')} type="date" defaultValue={to} />
         <div className="filters__actions">
           <button type="submit" className="btn btn--secondary">
             {t('filterSubmit')}
