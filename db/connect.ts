@@ -3,11 +3,9 @@
 // 'server-only' so the start script, the CLI and the tests can use it too.
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { createRequire } from 'node:module';
+import type { PGlite, PGliteOptions } from '@electric-sql/pglite';
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema';
@@ -42,7 +40,18 @@ export function connectPostgres(url: string, poolSize = Number(process.env.DB_PO
   };
 }
 
+// PGlite (about 45 MB once loaded) is loaded only by a process that uses it: a server on
+// PostgreSQL never pays for the embedded database.
+const load = createRequire(import.meta.url);
+const pglite = () => ({
+  ...(load('@electric-sql/pglite') as typeof import('@electric-sql/pglite')),
+  ...(load('@electric-sql/pglite/contrib/pg_trgm') as typeof import('@electric-sql/pglite/contrib/pg_trgm')),
+  ...(load('drizzle-orm/pglite') as typeof import('drizzle-orm/pglite')),
+  ...(load('drizzle-orm/pglite/migrator') as typeof import('drizzle-orm/pglite/migrator')),
+});
+
 export function connectPglite(client: PGlite): Connection {
+  const { drizzle: drizzlePglite, migrate: migratePglite } = pglite();
   const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Database;
   return {
     db,
@@ -54,6 +63,7 @@ export function connectPglite(client: PGlite): Connection {
 
 /** PGlite with the extensions the migrations need (pg_trgm for contact search). */
 export function openPglite(options: PGliteOptions = {}): PGlite {
+  const { PGlite, pg_trgm } = pglite();
   return new PGlite({ ...options, extensions: { ...options.extensions, pg_trgm } });
 }
 

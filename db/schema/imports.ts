@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, foreignKey, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { companies } from './companies';
 import { contacts } from './contacts';
 
@@ -18,15 +18,33 @@ export const importJobs = pgTable(
     status: text({ enum: ['previewed', 'importing', 'done', 'failed'] })
       .notNull()
       .default('previewed'),
+    // The preview's counts: rows of the file (empty ones excluded), and per status.
     totalRows: integer().notNull().default(0),
+    newRows: integer().notNull().default(0),
+    errorRows: integer().notNull().default(0),
+    duplicateRows: integer().notNull().default(0),
+    registeredRows: integer().notNull().default(0),
+    skippedRows: integer().notNull().default(0),
+    // The import's progress: new rows handled so far, of which written and refused.
     processedRows: integer().notNull().default(0),
     okRows: integer().notNull().default(0),
-    errorRows: integer().notNull().default(0),
+    failedRows: integer().notNull().default(0),
+    // Last line handled: a batch commits its rows and this cursor together, so a resumed
+    // job starts exactly where the last committed batch ended.
+    cursorLine: integer().notNull().default(0),
+    // One worker at a time: whoever holds an unexpired lease runs the job.
+    leaseOwner: uuid(),
+    leaseUntil: timestamp({ withTimezone: true }),
+    attempts: integer().notNull().default(0),
+    lastError: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp({ withTimezone: true }),
     finishedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     primaryKey({ name: 'import_jobs_pkey', columns: [t.companyId, t.id] }),
+    index('import_jobs_company_idx').on(t.companyId, t.createdAt),
+    index('import_jobs_running_idx').on(t.leaseUntil).where(sql`${t.status} = 'importing'`),
     foreignKey({ name: 'import_jobs_created_by_fk', columns: [t.companyId, t.createdByContactId], foreignColumns: [contacts.companyId, contacts.id] }),
     check('import_jobs_status', sql`${t.status} in ('previewed', 'importing', 'done', 'failed')`),
   ],
@@ -38,14 +56,25 @@ export const importRows = pgTable(
     companyId: uuid().notNull(),
     jobId: uuid().notNull(),
     line: integer().notNull(),
+    // The row as it was in the file, by column of the import layout.
     data: jsonb().notNull(),
+    // What would be written (new rows only): the contact as the form would store it.
+    input: jsonb(),
     status: text({ enum: ['new', 'error', 'duplicate', 'registered', 'imported', 'failed'] }).notNull(),
+    // The column at fault and a validation message key; for a duplicate, the other line.
+    field: text(),
     message: text(),
+    otherLine: integer(),
+    warning: text(),
     contactId: uuid(),
   },
   (t) => [
     primaryKey({ name: 'import_rows_pkey', columns: [t.companyId, t.jobId, t.line] }),
     foreignKey({ name: 'import_rows_job_fk', columns: [t.companyId, t.jobId], foreignColumns: [importJobs.companyId, importJobs.id] }).onDelete('cascade'),
     foreignKey({ name: 'import_rows_contact_fk', columns: [t.companyId, t.contactId], foreignColumns: [contacts.companyId, contacts.id] }),
+    check('import_rows_status', sql`${t.status} in ('new', 'error', 'duplicate', 'registered', 'imported', 'failed')`),
   ],
 );
+
+export type ImportJob = typeof importJobs.$inferSelect;
+export type ImportRow = typeof importRows.$inferSelect;

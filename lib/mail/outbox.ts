@@ -10,13 +10,18 @@ export type MailMessage = {
   text: string;
 };
 
-/** Queues a message in the caller's transaction: it is sent only if the change commits. */
+/**
+ * Queues messages in the caller's transaction: they are sent only if the change commits.
+ * One statement and one parameter however many there are (an import queues thousands).
+ */
 export async function enqueueMail(db: Executor, messages: MailMessage | MailMessage[]): Promise<void> {
   const list = Array.isArray(messages) ? messages : [messages];
   if (list.length === 0) return;
-  await db.insert(mailOutbox).values(
-    list.map((m) => ({ companyId: m.companyId, kind: m.kind, toAddress: m.to, subject: m.subject, textBody: m.text })),
-  );
+  await db.execute(sql`
+    insert into ${mailOutbox} (company_id, kind, to_address, subject, text_body)
+    select m.company_id, m.kind, m.to_address, m.subject, m.text_body
+    from jsonb_to_recordset(${JSON.stringify(list.map((m) => ({ company_id: m.companyId, kind: m.kind, to_address: m.to, subject: m.subject, text_body: m.text })))}::jsonb)
+      as m(company_id uuid, kind text, to_address text, subject text, text_body text)`);
 }
 
 export const MAX_ATTEMPTS = 8;

@@ -1,3 +1,4 @@
+import { parse as streamParse } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { isValidCpf, onlyDigits } from '@/lib/br/cpf';
 import { countryFromInput } from '@/lib/br/countries';
@@ -86,50 +87,141 @@ function unneutralise(value: string): string {
   return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
 }
 
-/** Reads the whole file into preview rows: nothing is written. */
-export function parseContactsCsv(bytes: Uint8Array): ParsedCsv {
+export type ColumnIndex = Record<CsvColumn, number>;
+
+/** Where each column of the layout is in the file, or which required ones are missing. */
+export function columnIndex(header: string[]): { ok: true; index: ColumnIndex } | { ok: false; missing: CsvColumn[] } {
+  const names = header.map(normaliseHeader);
+  const index = Object.fromEntries(CSV_COLUMNS.map((c) => [c, names.indexOf(c)])) as ColumnIndex;
+  const missing = REQUIRED.filter((c) => index[c] < 0);
+  return missing.length ? { ok: false, missing } : { ok: true, index };
+}
+
+export function recordValues(record: string[], index: ColumnIndex): Record<CsvColumn, string> {
+  return Object.fromEntries(CSV_COLUMNS.map((c) => [c, unneutralise(index[c] >= 0 ? (record[index[c]] ?? '').trim() : '')])) as Record<CsvColumn, string>;
+}
+
+/** The key a contact is unique by, as the database compares it. */
+export function documentKey(input: CreateContactInput): string {
+  return input.country === 'BR' ? onlyDigits(input.document) : input.document.trim();
+}
+
+/** The same person twice in one file: the later line names the earlier one. */
+export function fileDuplicates(): (row: PreviewRow) => PreviewRow {
+  const seenEmail = new Map<string, number>();
+  const seenDocument = new Map<string, number>();
+  return (row) => {
+    if (row.status !== 'ok') return row;
+    const email = row.input.email.toLowerCase();
+    const document = documentKey(row.input);
+    const otherByEmail = seenEmail.get(email);
+    if (otherByEmail) return { line: row.line, status: 'error', field: 'email', reason: 'duplicateInFile', otherLine: otherByEmail, values: row.values };
+    const otherByDocument = seenDocument.get(document);
+    if (otherByDocument) return { line: row.line, status: 'error', field: 'documento', reason: 'duplicateInFile', otherLine: otherByDocument, values: row.values };
+    seenEmail.set(email, row.line);
+    seenDocument.set(document, row.line);
+    return row;
+  };
+}
+
+type Opening = { ok: true; encoding: CsvEncoding; delimiter: ';' | ','; text: string } | { ok: false; error: 'notCsv' | 'empty' };
+
+function open(bytes: Uint8Array): Opening {
   if (bytes.length === 0) return { ok: false, error: 'empty' };
   if (looksBinary(bytes)) return { ok: false, error: 'notCsv' };
   const { text, encoding } = decodeCsv(bytes);
-  const delimiter = detectDelimiter(text);
+  if (text.trim() === '') return { ok: false, error: 'empty' };
+  return { ok: true, encoding, delimiter: detectDelimiter(text), text };
+}
+
+const parseOptions = (delimiter: string) => ({ delimiter, relax_column_count: true, skip_empty_lines: false, max_record_size: MAX_RECORD_SIZE, bom: true });
+
+/** A file csv-parse could not read: an unclosed quote, a record over the size limit. */
+export class MalformedCsvError extends Error {
+  constructor(readonly line: number | undefined) {
+    super(`malformed CSV near line ${line ?? '?'}`);
+  }
+}
+
+function malformed(err: unknown): MalformedCsvError {
+  return new MalformedCsvError((err as { lines?: number }).lines);
+}
+
+/** Reads the whole file into preview rows at once: nothing is written. For small files and tests. */
+export function parseContactsCsv(bytes: Uint8Array): ParsedCsv {
+  const opened = open(bytes);
+  if (!opened.ok) return opened;
   let records: string[][];
   try {
-    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, max_record_size: MAX_RECORD_SIZE, bom: true }) as string[][];
+    records = parse(opened.text, parseOptions(opened.delimiter)) as string[][];
   } catch (err) {
-    const line = (err as { lines?: number }).lines;
-    return { ok: false, error: 'malformed', line };
+    return { ok: false, error: 'malformed', line: malformed(err).line };
   }
   if (records.length === 0) return { ok: false, error: 'empty' };
-  const header = records[0]!.map(normaliseHeader);
-  const index = Object.fromEntries(CSV_COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<CsvColumn, number>;
-  const missing = REQUIRED.filter((c) => index[c] < 0);
-  if (missing.length) return { ok: false, error: 'missingColumns', missing };
+  const columns = columnIndex(records[0]!);
+  if (!columns.ok) return { ok: false, error: 'missingColumns', missing: columns.missing };
+  const dedupe = fileDuplicates();
+  // Line numbers are Excel's row numbers: the header is line 1, and a quoted field with a
+  // line break stays within its row.
+  const rows = records.slice(1).map((record, i) => dedupe(checkRow(i + 2, recordValues(record, columns.index))));
+  return { ok: true, encoding: opened.encoding, delimiter: opened.delimiter, rows };
+}
 
-  const rows: PreviewRow[] = [];
-  const seenEmail = new Map<string, number>();
-  const seenDocument = new Map<string, number>();
-  records.slice(1).forEach((record, i) => {
-    const line = i + 2;
-    const values = Object.fromEntries(
-      CSV_COLUMNS.map((c) => [c, unneutralise(index[c] >= 0 ? (record[index[c]] ?? '').trim() : '')]),
-    ) as Record<CsvColumn, string>;
-    const row = checkRow(line, values);
-    if (row.status !== 'ok') {
-      rows.push(row);
-      return;
+export type StreamedCsv =
+  | { ok: true; encoding: CsvEncoding; delimiter: ';' | ','; rows: AsyncGenerator<PreviewRow> }
+  | { ok: false; error: 'notCsv' | 'empty' | 'missingColumns' | 'malformed'; missing?: CsvColumn[]; line?: number };
+
+/**
+ * Reads the file record by record, so memory stays flat however many rows it has. The
+ * header is checked before this returns; a fault further on makes the generator throw a
+ * MalformedCsvError.
+ */
+export async function streamContactsCsv(bytes: Uint8Array): Promise<StreamedCsv> {
+  const opened = open(bytes);
+  if (!opened.ok) return opened;
+  const { text } = opened;
+  const parser = streamParse(parseOptions(opened.delimiter));
+  const CHUNK = 64 * 1024;
+  const feed = async () => {
+    for (let at = 0; at < text.length; at += CHUNK) {
+      if (parser.destroyed) return;
+      if (!parser.write(text.slice(at, at + CHUNK))) await new Promise<void>((resolve) => parser.once('drain', resolve));
     }
-    // The same person twice in one file: the later line names the earlier one.
-    const email = row.input.email.toLowerCase();
-    const document = row.input.country === 'BR' ? onlyDigits(row.input.document) : row.input.document;
-    const otherByEmail = seenEmail.get(email);
-    const otherByDocument = seenDocument.get(document);
-    if (otherByEmail) rows.push({ line, status: 'error', field: 'email', reason: 'duplicateInFile', otherLine: otherByEmail, values });
-    else if (otherByDocument) rows.push({ line, status: 'error', field: 'documento', reason: 'duplicateInFile', otherLine: otherByDocument, values });
-    else {
-      seenEmail.set(email, line);
-      seenDocument.set(document, line);
-      rows.push(row);
+    parser.end();
+  };
+  void feed().catch(() => undefined);
+  const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
+  let first: IteratorResult<string[]>;
+  try {
+    first = await records.next();
+  } catch (err) {
+    return { ok: false, error: 'malformed', line: malformed(err).line };
+  }
+  if (first.done) return { ok: false, error: 'empty' };
+  const columns = columnIndex(first.value);
+  if (!columns.ok) {
+    parser.destroy();
+    return { ok: false, error: 'missingColumns', missing: columns.missing };
+  }
+  const index = columns.index;
+  async function* rows(): AsyncGenerator<PreviewRow> {
+    const dedupe = fileDuplicates();
+    let line = 1;
+    try {
+      while (true) {
+        let next: IteratorResult<string[]>;
+        try {
+          next = await records.next();
+        } catch (err) {
+          throw malformed(err);
+        }
+        if (next.done) return;
+        line++;
+        yield dedupe(checkRow(line, recordValues(next.value, index)));
+      }
+    } finally {
+      if (!parser.destroyed) parser.destroy();
     }
-  });
-  return { ok: true, encoding, delimiter, rows };
+  }
+  return { ok: true, encoding: opened.encoding, delimiter: opened.delimiter, rows: rows() };
 }

@@ -1,0 +1,139 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import type { Executor } from '@/db/connect';
+import { importJobs } from '@/db/schema';
+import { MalformedCsvError, streamContactsCsv, type CsvColumn, type PreviewRow } from '../csv/rows';
+import type { AdminContext } from '../mutations';
+import { normaliseContact } from '../schema';
+
+/** The upload limit (PRODUCT.md §2.7): about 100,000 rows of the import layout. */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+// Rows checked against the database and written per statement.
+const PREVIEW_BATCH = 2000;
+
+export type PreviewError = 'noFile' | 'tooLarge' | 'notCsv' | 'empty' | 'missingColumns' | 'malformed';
+export type PreviewResult = { ok: true; jobId: string } | { ok: false; error: PreviewError; missing?: CsvColumn[]; line?: number };
+
+/** What a browser sends as the file name, reduced to a name fit to show and to record. */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  return clean || 'arquivo.csv';
+}
+
+type StoredRow = {
+  line: number;
+  data: Record<CsvColumn, string>;
+  input: Record<string, unknown> | null;
+  status: 'new' | 'error' | 'duplicate' | 'registered';
+  field: CsvColumn | null;
+  message: string | null;
+  other_line: number | null;
+  warning: string | null;
+};
+
+class EmptyFile extends Error {}
+
+/** Which of these rows are people the company already has as active contacts. */
+async function markRegistered(tx: Executor, companyId: string, rows: StoredRow[]): Promise<void> {
+  const candidates = rows.filter((r) => r.status === 'new');
+  if (candidates.length === 0) return;
+  const emails = candidates.map((r) => String(r.input!.email).toLowerCase());
+  const documents = candidates.map((r) => String(r.input!.document));
+  const found = await tx.execute<{ email: string; document: string | null }>(sql`
+    select lower(email) as email, document from contacts
+    where company_id = ${companyId} and status = 'active'
+      and (lower(email) in (select jsonb_array_elements_text(${JSON.stringify(emails)}::jsonb))
+           or document in (select jsonb_array_elements_text(${JSON.stringify(documents)}::jsonb)))`);
+  if (found.rows.length === 0) return;
+  const takenEmails = new Set(found.rows.map((r) => r.email));
+  const takenDocuments = new Set(found.rows.map((r) => r.document));
+  for (const row of candidates) {
+    const emailTaken = takenEmails.has(String(row.input!.email).toLowerCase());
+    if (!emailTaken && !takenDocuments.has(String(row.input!.document))) continue;
+    row.status = 'registered';
+    row.field = emailTaken ? 'email' : 'documento';
+    row.message = emailTaken ? 'emailTaken' : 'documentTaken';
+  }
+}
+
+function stored(row: Exclude<PreviewRow, { status: 'skipped' }>): StoredRow {
+  if (row.status === 'error') {
+    const duplicate = row.reason === 'duplicateInFile';
+    return {
+      line: row.line,
+      data: row.values,
+      input: null,
+      status: duplicate ? 'duplicate' : 'error',
+      field: row.field,
+      message: row.reason,
+      other_line: row.otherLine ?? null,
+      warning: null,
+    };
+  }
+  // Stored as the form stores it: the document is then also the key it is unique by.
+  const input = { ...normaliseContact(row.input), name: row.input.name, email: row.input.email };
+  return { line: row.line, data: row.values, input, status: 'new', field: null, message: null, other_line: null, warning: row.warning ?? null };
+}
+
+async function writeRows(tx: Executor, companyId: string, jobId: string, rows: StoredRow[]): Promise<void> {
+  await tx.execute(sql`
+    insert into import_rows (company_id, job_id, line, data, input, status, field, message, other_line, warning)
+    select ${companyId}, ${jobId}, r.line, r.data, r.input, r.status, r.field, r.message, r.other_line, r.warning
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as r(line integer, data jsonb, input jsonb, status text, field text, message text, other_line integer, warning text)`);
+}
+
+/**
+ * Step one of an import: reads the file, checks every row like the "Adicionar usuário" form,
+ * finds duplicates inside the file and people already registered, and keeps the preview.
+ * No contact is written. One transaction: a file that turns out unreadable leaves nothing.
+ */
+export async function previewImport(
+  ctx: AdminContext,
+  file: { name: string; bytes: Uint8Array },
+  executor: Executor = db,
+  opts: { maxBytes?: number } = {},
+): Promise<PreviewResult> {
+  if (file.bytes.length > (opts.maxBytes ?? MAX_IMPORT_BYTES)) return { ok: false, error: 'tooLarge' };
+  const read = await streamContactsCsv(file.bytes);
+  if (!read.ok) return read;
+  try {
+    return await executor.transaction(async (tx) => {
+      const [job] = await tx
+        .insert(importJobs)
+        .values({ companyId: ctx.companyId, createdByContactId: ctx.contactId, fileName: cleanFileName(file.name), encoding: read.encoding })
+        .returning({ id: importJobs.id });
+      const counts = { total: 0, new: 0, error: 0, duplicate: 0, registered: 0, skipped: 0 };
+      let batch: StoredRow[] = [];
+      const flush = async () => {
+        await markRegistered(tx, ctx.companyId, batch);
+        for (const r of batch) counts[r.status]++;
+        await writeRows(tx, ctx.companyId, job!.id, batch);
+        batch = [];
+      };
+      for await (const row of read.rows) {
+        if (row.status === 'skipped') {
+          counts.skipped++;
+          continue;
+        }
+        counts.total++;
+        batch.push(stored(row));
+        if (batch.length >= PREVIEW_BATCH) await flush();
+      }
+      if (batch.length) await flush();
+      if (counts.total === 0) throw new EmptyFile();
+      await tx.execute(sql`
+        update import_jobs set total_rows = ${counts.total}, new_rows = ${counts.new}, error_rows = ${counts.error},
+          duplicate_rows = ${counts.duplicate}, registered_rows = ${counts.registered}, skipped_rows = ${counts.skipped}
+        where company_id = ${ctx.companyId} and id = ${job!.id}`);
+      return { ok: true as const, jobId: job!.id };
+    });
+  } catch (err) {
+    if (err instanceof EmptyFile) return { ok: false, error: 'empty' };
+    if (err instanceof MalformedCsvError) return { ok: false, error: 'malformed', line: err.line };
+    throw err;
+  }
+}
