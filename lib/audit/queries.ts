@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'group.member_removed',
   'group.email_added',
   'group.email_removed',
+  'contacts.imported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -11,6 +11,7 @@ export const FLASH_MESSAGES = {
   'tickets-transferred': 'flash.ticketsTransferred',
   'ticket-created': 'tickets.created',
   forwarded: 'groups.forwarded',
+  'import-discarded': 'contactImport.discarded',
 } as const;
 
 export type FlashKey = keyof typeof FLASH_MESSAGES;

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { completeCpf, normaliseHeader, parseContactsCsv } from '@/lib/contacts/csv/rows';
+import { completeCpf, MalformedCsvError, MAX_RECORD_SIZE, normaliseHeader, parseContactsCsv, streamContactsCsv } from '@/lib/contacts/csv/rows';
+import { problemText } from '@/lib/contacts/import/messages';
 import { decodeCsv, detectDelimiter } from '@/lib/contacts/csv/decode';
 
 const fixtures = path.resolve(__dirname, '../../../shared/fixtures');
@@ -89,5 +90,96 @@ describe('reading files', () => {
     expect(completeCpf('1234567890')).toEqual({ document: '01234567890', completed: true });
     expect(completeCpf('1234567891')).toEqual({ document: '1234567891', completed: false });
     expect(completeCpf('123.456.789')).toEqual({ document: '123.456.789', completed: false });
+  });
+});
+
+describe('streaming the file (the import path)', () => {
+  const enc = (s: string) => new TextEncoder().encode(s);
+  async function all(bytes: Uint8Array) {
+    const read = await streamContactsCsv(bytes);
+    if (!read.ok) return read;
+    const rows = [];
+    for await (const row of read.rows) rows.push(row);
+    return { ...read, rows };
+  }
+
+  it('gives the same rows as reading the whole file, for every fixture', async () => {
+    for (const name of ['contacts-mixed-win1252.csv', 'contacts-utf8-bom.csv', 'contacts-win1252.csv', 'contacts-stripped-zeros.csv']) {
+      const whole = parseContactsCsv(read(name));
+      const streamed = await all(read(name));
+      if (!whole.ok || !streamed.ok) throw new Error(name);
+      expect(streamed.rows, name).toEqual(whole.rows);
+      expect(streamed.encoding).toBe(whole.encoding);
+    }
+  });
+
+  it('numbers lines as Excel rows: a quoted line break stays in its row', async () => {
+    const text = 'pais;nome;documento;ddd;telefone;email;consultoria\r\nBR;"Ana\r\nMaria";52998224725;11;987654321;ana@x.com;N\r\nBR;Bia;39053344705;11;987654321;"bia@x.com";N\r\n';
+    const got = await all(enc(text));
+    if (!got.ok) throw new Error('not read');
+    expect(got.rows.map((r) => [r.line, r.status])).toEqual([
+      [2, 'ok'],
+      [3, 'ok'],
+    ]);
+  });
+
+  it('ragged rows: missing trailing fields are errors of their column, extra fields are ignored', async () => {
+    const text = 'pais;nome;documento;ddd;telefone;email;consultoria\nBR;Ana;52998224725;11\nBR;Bia;39053344705;11;987654321;bia@x.com;N;extra;mais\n';
+    const got = await all(enc(text));
+    if (!got.ok) throw new Error('not read');
+    expect(got.rows[0]).toMatchObject({ line: 2, status: 'error', field: 'telefone' });
+    expect(got.rows[1]).toMatchObject({ line: 3, status: 'ok' });
+  });
+
+  it('a tab-separated file or a file without a header says which columns are missing', async () => {
+    expect(await all(enc('pais\tnome\tdocumento\tddd\ttelefone\temail\nBR\tAna\t52998224725\t11\t987654321\ta@x.com\n'))).toEqual({
+      ok: false,
+      error: 'missingColumns',
+      missing: ['nome', 'documento', 'ddd', 'telefone', 'email'],
+    });
+    expect(await all(enc('BR;Ana;52998224725;11;987654321;a@x.com;N\n'))).toMatchObject({ ok: false, error: 'missingColumns' });
+  });
+
+  it('an unclosed quote or an over-long record fails with the line, when the rows are read', async () => {
+    const read1 = await streamContactsCsv(enc(`pais;nome;documento;ddd;telefone;email;consultoria\nBR;Ana;52998224725;11;987654321;a@x.com;N\nBR;"${'x'.repeat(MAX_RECORD_SIZE + 10)}";1;1;1;b@x.com;N\n`));
+    if (!read1.ok) throw new Error('header should be fine');
+    const seen: number[] = [];
+    await expect(
+      (async () => {
+        for await (const row of read1.rows) seen.push(row.line);
+      })(),
+    ).rejects.toBeInstanceOf(MalformedCsvError);
+    expect(seen).toEqual([2]);
+  });
+
+  it('refuses a PNG, and an empty or blank file', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+    expect(await all(png)).toEqual({ ok: false, error: 'notCsv' });
+    expect(await all(new Uint8Array())).toEqual({ ok: false, error: 'empty' });
+    expect(await all(enc('\r\n\r\n'))).toMatchObject({ ok: false });
+  });
+});
+
+describe('problem messages', () => {
+  const catalog = JSON.parse(readFileSync(path.resolve(__dirname, '../../lib/i18n/messages/pt-BR.json'), 'utf8')) as Record<string, Record<string, unknown>>;
+  const translator = (ns: string) => {
+    const get = (key: string) => key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], catalog[ns]);
+    const t = (key: string, values: Record<string, string | number> = {}) => String(get(key)).replace(/\{(\w+)\}/g, (_, k: string) => String(values[k]));
+    return Object.assign(t, { has: (key: string) => typeof get(key) === 'string' });
+  };
+  const ti = translator('contactImport');
+  const tv = translator('validation');
+
+  it('names the column and the reason, or the other line of a duplicate', () => {
+    expect(problemText({ field: 'documento', message: 'cpfInvalid', otherLine: null }, ti, tv)).toBe('Coluna documento: CPF inválido: confira os dígitos.');
+    expect(problemText({ field: 'email', message: 'duplicateInFile', otherLine: 2 }, ti, tv)).toBe('Mesmo e-mail da linha 2.');
+    expect(problemText({ field: 'documento', message: 'duplicateInFile', otherLine: 7 }, ti, tv)).toBe('Mesmo documento da linha 7.');
+    expect(problemText({ field: 'pais', message: 'countryInvalid', otherLine: null }, ti, tv)).toMatch(/^Coluna pais: País não reconhecido/);
+    expect(problemText({ field: 'consultoria', message: 'consultancyInvalid', otherLine: null }, ti, tv)).toBe('Coluna consultoria: Use S ou N (Sim ou Não).');
+  });
+
+  it('every reason the import can give has words in both catalogs', () => {
+    const reasons = ['countryInvalid', 'consultancyInvalid', 'cpfRequired', 'cpfFormat', 'cpfInvalid', 'documentRequired', 'documentTooLong', 'nameRequired', 'nameTooLong', 'emailRequired', 'emailInvalid', 'emailTaken', 'documentTaken', 'areaCodeInvalid', 'phoneInvalid', 'phone_required', 'phone_invalid', 'phone_mobileMustStartWith9', 'phone_landlineMustStartWith2to5', 'phone_wrongLength', 'phone_areaCodeRequired', 'phone_areaCodeInvalid'];
+    for (const r of reasons) expect(ti.has(`reasons.${r}`) || tv.has(r), r).toBe(true);
   });
 });

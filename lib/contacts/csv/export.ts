@@ -13,7 +13,7 @@ export function neutralise(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-function field(value: string): string {
+export function csvField(value: string): string {
   const safe = neutralise(value);
   return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
@@ -26,7 +26,7 @@ function countryName(code: string): string {
 
 /** One line of the import layout, so an export can be imported again unchanged. */
 export function exportLine(row: ExportRow): string {
-  return [countryName(row.country), row.name, row.document ?? '', row.areaCode ?? '', row.phone ?? '', row.email, row.consultancy ? 'S' : 'N'].map(field).join(';');
+  return [countryName(row.country), row.name, row.document ?? '', row.areaCode ?? '', row.phone ?? '', row.email, row.consultancy ? 'S' : 'N'].map(csvField).join(';');
 }
 
 export type ExportEncoding = 'utf-8' | 'windows-1252';

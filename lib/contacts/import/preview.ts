@@ -6,6 +6,7 @@ import { importJobs } from '@/db/schema';
 import { MalformedCsvError, streamContactsCsv, type CsvColumn, type PreviewRow } from '../csv/rows';
 import type { AdminContext } from '../mutations';
 import { normaliseContact } from '../schema';
+import { yieldToEventLoop } from './run';
 
 /** The upload limit (PRODUCT.md §2.7): about 100,000 rows of the import layout. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -18,7 +19,6 @@ export type PreviewResult = { ok: true; jobId: string } | { ok: false; error: Pr
 /** What a browser sends as the file name, reduced to a name fit to show and to record. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
   const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
   return clean || 'arquivo.csv';
 }
@@ -113,6 +113,7 @@ export async function previewImport(
         for (const r of batch) counts[r.status]++;
         await writeRows(tx, ctx.companyId, job!.id, batch);
         batch = [];
+        await yieldToEventLoop(); // other requests go on while a large file is read
       };
       for await (const row of read.rows) {
         if (row.status === 'skipped') {

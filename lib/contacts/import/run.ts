@@ -300,6 +300,8 @@ async function finishImport(executor: Executor, ref: JobRef, owner: string, last
   });
 }
 
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export type RunOptions = { batchSize?: number; concurrency?: number };
 
 /**
@@ -322,6 +324,9 @@ export async function runImportJob(executor: Executor, ref: JobRef, owner: strin
   const inFlight: Turn[] = [];
   try {
     while (next < lastLine || inFlight.length) {
+      // Let the rest of the server run between batches: on PGlite every query resolves
+      // without I/O, so a loop of batches would otherwise hold the event loop to the end.
+      await yieldToEventLoop();
       while (inFlight.length < concurrency && next < lastLine) {
         const from = next;
         next = Math.min(lastLine, from + batchSize);
@@ -345,7 +350,9 @@ export async function runImportJob(executor: Executor, ref: JobRef, owner: strin
 
 /** A failed batch rolled back whole; the job retries later, and stops after MAX_ATTEMPTS. */
 async function recordFailure(executor: Executor, ref: JobRef, owner: string, err: unknown): Promise<void> {
-  const message = String(err instanceof Error ? err.message : err).slice(0, 500);
+  // Drizzle wraps the database's error ("Failed query: …"); keep the database's own words.
+  const root = err instanceof Error && err.cause instanceof Error ? err.cause : err;
+  const message = String(root instanceof Error ? root.message : root).slice(0, 500);
   await executor.execute(sql`
     update import_jobs set attempts = attempts + 1, last_error = ${message}, lease_owner = null,
       status = case when attempts + 1 >= ${MAX_ATTEMPTS} then 'failed' else status end,

@@ -151,6 +151,8 @@ const child = spawn(path.resolve('node_modules/.bin/tsx'), ['--conditions=react-
     PORT: String(E2E.port),
     DEMO_ADMIN_PASSWORD: E2E.password,
     SMTP_URL: `smtp://127.0.0.1:${E2E.smtpPort}`,
+    // Small import batches, so the progress page of a 1,000-row import can be seen.
+    IMPORT_BATCH: '5',
     AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e',
     NEXT_TELEMETRY_DISABLED: '1',
   },

@@ -41,6 +41,9 @@ export default async function ContactsPage({ searchParams }: Props) {
             <a href="/contacts/export" className="btn btn--secondary" download>
               {ta('export')}
             </a>
+            <Link href="/contacts/import" className="btn btn--secondary">
+              {ta('import')}
+            </Link>
             <Link href="/contacts/new" className="btn btn--primary">
               {ta('add')}
             </Link>

@@ -1,0 +1,114 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { UploadForm } from '@/components/imports/upload-form';
+import { ImportJobsTable } from '@/components/imports/jobs-table';
+import { Flash } from '@/components/ui/flash';
+import { PageHeader } from '@/components/ui/page-header';
+import { requireAdmin } from '@/lib/auth/session';
+import { CSV_COLUMNS } from '@/lib/contacts/csv/rows';
+import { listImportJobs } from '@/lib/contacts/import/queries';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('contactImport'))('title') };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
+
+const UPLOAD_ERRORS = ['noFile', 'tooLarge', 'notCsv', 'empty', 'missingColumns', 'malformed'] as const;
+const REQUIRED = new Set(['nome', 'documento', 'ddd', 'telefone', 'email']);
+
+export default async function ImportPage({ searchParams }: Props) {
+  const ctx = await requireAdmin();
+  const params = await searchParams;
+  const [t, tc, format] = await Promise.all([getTranslations('contactImport'), getTranslations('contacts'), getFormatter()]);
+  const jobs = await listImportJobs(ctx.companyId);
+
+  // The upload handler comes back here with ?error=…; only known keys are shown.
+  const code = UPLOAD_ERRORS.find((e) => e === one(params.error));
+  const missing = (one(params.missing) ?? '')
+    .split(',')
+    .filter((c) => (CSV_COLUMNS as readonly string[]).includes(c));
+  const line = Number(one(params.line));
+  const error =
+    code === 'missingColumns'
+      ? t('errors.missingColumns', { columns: missing.join(', ') })
+      : code === 'malformed'
+        ? Number.isInteger(line) && line > 0
+          ? t('errors.malformed', { line: format.number(line) })
+          : t('errors.malformedNoLine')
+        : code
+          ? t(`errors.${code}`)
+          : undefined;
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link href="/contacts">{tc('title')}</Link>
+      </p>
+      <PageHeader
+        title={t('title')}
+        lead={t('intro')}
+        actions={
+          <a href="/contacts/import/template" className="btn btn--secondary" download>
+            {t('template')}
+          </a>
+        }
+      />
+      <Flash notice={params.notice} />
+      <div className="panels">
+        <section className="panel" aria-labelledby="upload-title">
+          <h2 id="upload-title">{t('uploadTitle')}</h2>
+          <UploadForm
+            error={error}
+            labels={{
+              fileLabel: t('fileLabel'),
+              fileHint: t('fileHint'),
+              submit: t('submit'),
+              submitting: t('submitting'),
+              noFile: t('errors.noFile'),
+              tooLarge: t('errors.tooLarge'),
+              empty: t('errors.empty'),
+            }}
+          />
+        </section>
+        <section className="panel" aria-labelledby="how-title">
+          <h2 id="how-title">{t('howTitle')}</h2>
+          <ol className="steps">
+            <li>{t('how1')}</li>
+            <li>{t('how2')}</li>
+            <li>{t('how3')}</li>
+          </ol>
+          <div className="table-wrap">
+            <table className="table table--compact">
+              <caption className="visually-hidden">{t('columnsCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('colName')}</th>
+                  <th scope="col">{t('colRequired')}</th>
+                  <th scope="col">{t('colValues')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {CSV_COLUMNS.map((c) => (
+                  <tr key={c}>
+                    <th scope="row">
+                      <code>{c}</code>
+                    </th>
+                    <td>{REQUIRED.has(c) ? t('yes') : t('no')}</td>
+                    <td>{t(`values.${c}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      </div>
+      <section aria-labelledby="recent-title" className="section">
+        <h2 id="recent-title">{t('recentTitle')}</h2>
+        {jobs.length === 0 ? <p className="muted">{t('recentEmpty')}</p> : <ImportJobsTable jobs={jobs} />}
+      </section>
+    </>
+  );
+}
