@@ -14,9 +14,10 @@ const config: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pg', 'nodemailer'],
   experimental: {
     authInterrupts: true,
-    // CSV uploads are capped at 10 MB inside the action; this limit must stay above that cap,
-    // or the browser gets a bare HTTP 500 instead of a readable error.
-    serverActions: { bodySizeLimit: '12mb' },
+    // The proxy (proxy.ts) buffers request bodies and cuts them at this size. The CSV upload
+    // route refuses files over 10 MB itself, with the page's message; this must stay above
+    // 10 MB plus the multipart envelope, or a file just under the limit would arrive cut.
+    proxyClientMaxBodySize: '12mb',
   },
   async headers() {
     return [

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { companies } from './companies';
 
 // Every message goes through here. The company is null for messages that concern a
@@ -16,6 +16,9 @@ export const mailOutbox = pgTable(
     status: text({ enum: ['pending', 'sent', 'failed'] })
       .notNull()
       .default('pending'),
+    // 0 for messages someone is waiting for (a reset link, a forward, one invitation); 1 for
+    // bulk (an import's invitations), so a password reset never queues behind 50,000 of them.
+    priority: smallint().notNull().default(0),
     attempts: integer().notNull().default(0),
     nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastError: text(),
@@ -23,7 +26,7 @@ export const mailOutbox = pgTable(
     sentAt: timestamp({ withTimezone: true }),
   },
   (t) => [
-    index('mail_outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index('mail_outbox_due_idx').on(t.priority, t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
     index('mail_outbox_company_idx').on(t.companyId, t.createdAt),
     check('mail_outbox_status', sql`${t.status} in ('pending', 'sent', 'failed')`),
   ],

@@ -8,6 +8,8 @@ export type MailMessage = {
   to: string;
   subject: string;
   text: string;
+  // Bulk messages (an import's invitations) are sent after everything else that is due.
+  bulk?: boolean;
 };
 
 /**
@@ -18,10 +20,12 @@ export async function enqueueMail(db: Executor, messages: MailMessage | MailMess
   const list = Array.isArray(messages) ? messages : [messages];
   if (list.length === 0) return;
   await db.execute(sql`
-    insert into ${mailOutbox} (company_id, kind, to_address, subject, text_body)
-    select m.company_id, m.kind, m.to_address, m.subject, m.text_body
-    from jsonb_to_recordset(${JSON.stringify(list.map((m) => ({ company_id: m.companyId, kind: m.kind, to_address: m.to, subject: m.subject, text_body: m.text })))}::jsonb)
-      as m(company_id uuid, kind text, to_address text, subject text, text_body text)`);
+    insert into ${mailOutbox} (company_id, kind, to_address, subject, text_body, priority)
+    select m.company_id, m.kind, m.to_address, m.subject, m.text_body, m.priority
+    from jsonb_to_recordset(${JSON.stringify(
+      list.map((m) => ({ company_id: m.companyId, kind: m.kind, to_address: m.to, subject: m.subject, text_body: m.text, priority: m.bulk ? 1 : 0 })),
+    )}::jsonb)
+      as m(company_id uuid, kind text, to_address text, subject text, text_body text, priority smallint)`);
 }
 
 export const MAX_ATTEMPTS = 8;
@@ -45,7 +49,7 @@ export async function deliverDue(db: Executor, send: Sender, opts: { now?: Date;
     where id in (
       select id from ${mailOutbox}
       where status = 'pending' and next_attempt_at <= ${now}
-      order by next_attempt_at
+      order by priority, next_attempt_at
       limit ${batch}
       for update skip locked
     )

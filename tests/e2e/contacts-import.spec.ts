@@ -114,11 +114,12 @@ for (const javaScriptEnabled of [true, false]) {
   });
 }
 
+// In the other company, whose list no other spec pages through.
 test('without JavaScript, a 1,000-row import shows its progress and the page refreshes itself to the end', async ({ browser }) => {
   const context = await browser.newContext({ baseURL: E2E.baseUrl, locale: 'pt-BR', timezoneId: 'America/Sao_Paulo', javaScriptEnabled: false });
   const page = await context.newPage();
-  const rows = Array.from({ length: 1000 }, (_, i) => `BR;Zoraide Lote ${String(i).padStart(4, '0')};${cpf(710_000_000 + i)};11;9${String(10_000_000 + i)};zoraide.lote${i}@import.demo.test;N`);
-  await signIn(page, E2E.demoAdmin);
+  const rows = Array.from({ length: 1000 }, (_, i) => `BR;Zoraide Lote ${String(i).padStart(4, '0')};${cpf(710_000_000 + i)};11;9${String(10_000_000 + i)};zoraide.lote${i}@import.outra.test;N`);
+  await signIn(page, E2E.otherAdmin);
   await upload(page, 'lote.csv', win1252([HEADER, ...rows]));
   await expect(stat(page, 'Novos')).toHaveText('1.000');
   await page.getByRole('button', { name: 'Importar usuários' }).click();
@@ -126,6 +127,13 @@ test('without JavaScript, a 1,000-row import shows its progress and the page ref
   await expect(page.getByText(/^\d{1,3}(\.\d{3})? de 1\.000 linhas/)).toBeVisible();
   await expect(page.getByText(/Importação concluída\. 1\.000 usuários importados\./)).toBeVisible({ timeout: 60_000 });
   await context.close();
+});
+
+test('a file just under 10 MB arrives whole (the proxy does not cut it) and is read to the end', async ({ page }) => {
+  await signIn(page, E2E.demoAdmin);
+  const emptyRows = Buffer.alloc(10_400_000 - HEADER.length - 2, ';;;;;;\r\n');
+  await upload(page, 'quase-10mb.csv', Buffer.concat([Buffer.from(`${HEADER}\r\n`), emptyRows]));
+  await expect(page.locator('#import-file-error')).toHaveText('O arquivo não tem nenhuma linha de usuário para importar.', { timeout: 30_000 });
 });
 
 test('"Baixar modelo" gives the header of the layout, as Excel writes it', async ({ page }) => {

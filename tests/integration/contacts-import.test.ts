@@ -284,6 +284,34 @@ describe('import', () => {
     expect(written).toHaveLength(9);
   });
 
+  it('a job that failed only at its very end can still be finished with "Tentar novamente"', async () => {
+    const made = await makeCompany();
+    const jobId = await preview(made, csvOf(people(3)));
+    await startImport(adminContext(made), jobId);
+    await db.execute(sql.raw(`
+      create function import_end_fault() returns trigger language plpgsql as $$
+      begin
+        if new.action = 'contacts.imported' then raise exception 'history unavailable (simulated)'; end if;
+        return new;
+      end $$`));
+    await db.execute(sql`create trigger import_end_fault before insert on audit_events for each row execute function import_end_fault()`);
+    try {
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        await db.update(importJobs).set({ leaseUntil: null }).where(eq(importJobs.id, jobId));
+        expect((await runToEnd()).outcome).toBe('failed');
+      }
+      expect(await job(made, jobId)).toMatchObject({ status: 'failed', processedRows: 3, okRows: 3 });
+    } finally {
+      await db.execute(sql`drop trigger import_end_fault on audit_events`);
+      await db.execute(sql`drop function import_end_fault()`);
+    }
+    expect(await startImport(adminContext(made), jobId)).toEqual({ ok: true });
+    expect((await runToEnd()).outcome).toBe('done');
+    expect(await job(made, jobId)).toMatchObject({ status: 'done', okRows: 3 });
+    expect(await auditOf(made.company.id, 'contacts.imported')).toHaveLength(1);
+    expect(await expectWhole(made.company.id)).toHaveLength(3);
+  });
+
   it('counts stay right while another administrator adds a contact during the import', async () => {
     const made = await makeCompany();
     await startImport(adminContext(made), await preview(made, csvOf(people(30))));

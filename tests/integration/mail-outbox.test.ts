@@ -72,6 +72,25 @@ describe('delivery over SMTP', () => {
   });
 });
 
+describe('priority', () => {
+  it("a message someone waits for goes before an import's bulk invitations queued earlier", async () => {
+    const { company } = await makeCompany();
+    await deliverDue(db, smtpSender(sink.url), { batch: 1000 }); // nothing left from other tests
+    await enqueueMail(
+      db,
+      Array.from({ length: 30 }, (_, i) => ({ companyId: company.id, kind: 'invite' as const, to: `lote.${i}@example.test`, subject: 'Convite', text: 'x', bulk: true })),
+    );
+    await enqueueMail(db, { companyId: null, kind: 'reset', to: 'pressa@example.test', subject: 'Redefinir senha', text: 'link' });
+    const before = sink.messages.length;
+    // A second ahead: the database stamps next_attempt_at in microseconds, JavaScript in milliseconds.
+    const now = new Date(Date.now() + 1000);
+    expect(await deliverDue(db, smtpSender(sink.url), { batch: 1, now })).toEqual({ sent: 1, failed: 0 });
+    expect(sink.messages.slice(before).map((m) => m.to)).toEqual([['pressa@example.test']]);
+    await deliverDue(db, smtpSender(sink.url), { batch: 100, now });
+    expect(sink.messages.filter((m) => m.to.some((t) => t.startsWith('lote.')))).toHaveLength(30);
+  });
+});
+
 describe('the company outbox', () => {
   it("shows a company only its own messages, never personal ones", async () => {
     const a = await makeCompany();

@@ -28,7 +28,7 @@ export async function startImport(ctx: AdminContext, jobId: string, executor: Ex
   const started = await executor.execute<{ id: string }>(sql`
     update import_jobs set status = 'importing', started_at = coalesce(started_at, now()), attempts = 0, last_error = null,
       lease_owner = null, lease_until = null
-    where company_id = ${ctx.companyId} and id = ${jobId} and status in ('previewed', 'failed') and new_rows > processed_rows
+    where company_id = ${ctx.companyId} and id = ${jobId} and ((status = 'previewed' and new_rows > 0) or status = 'failed')
     returning id`);
   if (started.rows.length === 1) return { ok: true };
   const found = await executor.execute<{ status: string }>(sql`select status from import_jobs where company_id = ${ctx.companyId} and id = ${jobId}`);
@@ -279,7 +279,10 @@ async function welcomeAll(tx: Executor, ctx: AdminContext, written: Array<NewRow
       select t.account_id, 'invite', t.token_hash, ${ctx.companyId}, ${new Date(now + TOKEN_TTL_MS.invite)}
       from jsonb_to_recordset(${JSON.stringify(tokens)}::jsonb) as t(account_id uuid, token_hash text)`);
   }
-  await enqueueMail(tx, mails);
+  await enqueueMail(
+    tx,
+    mails.map((m) => ({ ...m, bulk: true })),
+  );
 }
 
 /** Marks the job done, with its entry in the history, once every batch has committed. */

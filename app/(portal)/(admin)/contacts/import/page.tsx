@@ -80,7 +80,8 @@ export default async function ImportPage({ searchParams }: Props) {
             <li>{t('how2')}</li>
             <li>{t('how3')}</li>
           </ol>
-          <div className="table-wrap">
+          {/* Scrolls sideways on a phone: focusable so the keyboard can scroll it too. */}
+          <div className="table-wrap" tabIndex={0} role="region" aria-label={t('columnsCaption')}>
             <table className="table table--compact">
               <caption className="visually-hidden">{t('columnsCaption')}</caption>
               <thead>
