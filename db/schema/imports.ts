@@ -13,9 +13,12 @@ export const importJobs = pgTable(
       .references(() => companies.id),
     id: uuid().notNull().defaultRandom(),
     createdByContactId: uuid().notNull(),
+    // Who clicked "Importar usuários" (or "Tentar novamente"): the history names them.
+    startedByContactId: uuid(),
     fileName: text().notNull(),
     encoding: text().notNull(),
-    status: text({ enum: ['previewed', 'importing', 'done', 'failed'] })
+    // 'reading' while the upload is being read (hidden; removed if the reading fails).
+    status: text({ enum: ['reading', 'previewed', 'importing', 'done', 'failed'] })
       .notNull()
       .default('previewed'),
     // The preview's counts: rows of the file (empty ones excluded), and per status.
@@ -46,7 +49,8 @@ export const importJobs = pgTable(
     index('import_jobs_company_idx').on(t.companyId, t.createdAt),
     index('import_jobs_running_idx').on(t.leaseUntil).where(sql`${t.status} = 'importing'`),
     foreignKey({ name: 'import_jobs_created_by_fk', columns: [t.companyId, t.createdByContactId], foreignColumns: [contacts.companyId, contacts.id] }),
-    check('import_jobs_status', sql`${t.status} in ('previewed', 'importing', 'done', 'failed')`),
+    foreignKey({ name: 'import_jobs_started_by_fk', columns: [t.companyId, t.startedByContactId], foreignColumns: [contacts.companyId, contacts.id] }),
+    check('import_jobs_status', sql`${t.status} in ('reading', 'previewed', 'importing', 'done', 'failed')`),
   ],
 );
 

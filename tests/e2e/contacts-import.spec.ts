@@ -86,7 +86,9 @@ for (const javaScriptEnabled of [true, false]) {
       await upload(page, `planilha-${tag}.csv`, file);
       await expect(stat(page, 'Já cadastrados')).toHaveText('3');
       await expect(page.getByRole('button', { name: 'Importar usuários' })).toHaveCount(0);
-      await page.getByRole('button', { name: 'Descartar' }).click();
+      await page.getByRole('link', { name: 'Descartar' }).click();
+      await expect(page.getByText(`Descartar a pré-visualização de “planilha-${tag}.csv”?`, { exact: false })).toBeVisible();
+      await page.getByRole('button', { name: 'Sim' }).click();
       await expect(page.getByText('Pré-visualização descartada.')).toBeVisible();
     });
 
@@ -159,4 +161,7 @@ test('only the administrator may import, and only from this site', async ({ page
   const asContact = await page.request.post('/contacts/import/upload', { multipart: { file }, headers: { origin: E2E.baseUrl }, maxRedirects: 0 });
   expect(asContact.status()).toBe(403);
   for (const path of ['/contacts/import/template']) expect((await page.request.get(path, { maxRedirects: 0 })).status()).toBe(403);
+  // After signing in again, the sign-in page sends the person back to the upload address by GET.
+  const back = await page.request.get('/contacts/import/upload', { maxRedirects: 0 });
+  expect([back.status(), back.headers().location]).toEqual([303, '/contacts/import']);
 });

@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { authTokens, contactCounts, contacts, importJobs } from '@/db/schema';
+import { accounts, authTokens, contactCounts, contacts, importJobs } from '@/db/schema';
 import { setPassword } from '@/lib/auth/accounts';
 import { createContact } from '@/lib/contacts/mutations';
 import { MAX_IMPORT_BYTES, previewImport } from '@/lib/contacts/import/preview';
@@ -14,7 +14,7 @@ import { claimImportJob, discardImport, importRange, MAX_ATTEMPTS, runImportJob,
 import { makeCompany, makeContact, randomCpf } from '../support/fixtures';
 import { adminContext, auditOf, createInput, mailOf, permissionsOf, uniqueEmail, type MadeCompany } from './contacts-helpers';
 
-const fixtures = path.resolve(__dirname, '../../../shared/fixtures');
+const fixtures = path.resolve(__dirname, '../fixtures');
 const HEADER = 'pais;nome;documento;ddd;telefone;email;consultoria';
 
 type Person = { name: string; cpf: string; email: string };
@@ -130,7 +130,11 @@ describe('preview', () => {
     const made = await makeCompany();
     const bytes = csvOf(people(4500), [`BR;"${'x'.repeat(5000)}";1;11;987654321;z@x.com;N`]);
     expect(await previewImport(adminContext(made), { name: 'x.csv', bytes })).toMatchObject({ ok: false, error: 'malformed', line: 4502 });
-    expect(await listImportJobs(made.company.id)).toEqual([]);
+    // Read in several transactions, but removed whole: no job, not even a hidden one, no rows.
+    const left = await db.execute<{ jobs: number; rows: number }>(sql`
+      select (select count(*)::int from import_jobs where company_id = ${made.company.id}) as jobs,
+             (select count(*)::int from import_rows where company_id = ${made.company.id}) as rows`);
+    expect(left.rows[0]).toEqual({ jobs: 0, rows: 0 });
   });
 });
 
@@ -205,15 +209,34 @@ describe('import', () => {
 
   it('a person registered by hand between preview and import is skipped, not half-written', async () => {
     const made = await makeCompany();
-    const list = people(3);
+    const list = people(4);
     const jobId = await preview(made, csvOf(list));
     await createContact(adminContext(made), createInput({ email: list[1]!.email }));
+    await createContact(adminContext(made), createInput({ document: list[3]!.cpf }));
     await startImport(adminContext(made), jobId);
     await runToEnd();
     const j = await job(made, jobId);
-    expect(j).toMatchObject({ okRows: 2, failedRows: 1 });
-    expect((await importRowsPage(j, 'problems', 1)).rows).toMatchObject([{ line: 3, outcome: 'failed', field: 'email', message: 'emailTaken' }]);
+    expect(j).toMatchObject({ okRows: 2, failedRows: 2 });
+    expect((await importRowsPage(j, 'problems', 1)).rows).toMatchObject([
+      { line: 3, outcome: 'failed', field: 'email', message: 'emailTaken' },
+      { line: 5, outcome: 'failed', field: 'documento', message: 'documentTaken' },
+    ]);
     await expectWhole(made.company.id);
+    // The account made for the refused row's new e-mail did not outlive the batch.
+    expect(await db.select().from(accounts).where(eq(accounts.email, list[3]!.email.toLowerCase()))).toEqual([]);
+  });
+
+  it('the history names whoever clicked "Importar usuários", not only who uploaded the file', async () => {
+    const made = await makeCompany();
+    const jobId = await preview(made, csvOf(people(2)));
+    const other = await makeContact(made.company.id);
+    const starter = { ...adminContext(made), contactId: other.id, email: other.email };
+    expect(await startImport(starter, jobId)).toEqual({ ok: true });
+    await runToEnd();
+    const [entry] = await auditOf(made.company.id, 'contacts.imported');
+    expect(entry).toMatchObject({ actorContactId: other.id });
+    const imported = (await auditOf(made.company.id, 'contact.created')).filter((a) => (a.after as { importedFrom?: string } | null)?.importedFrom);
+    expect(imported.map((a) => a.actorContactId)).toEqual([other.id, other.id]);
   });
 
   it('"Importar usuários" twice, or on a job already running, starts it once', async () => {

@@ -5,7 +5,7 @@ import { completeCpf, MalformedCsvError, MAX_RECORD_SIZE, normaliseHeader, parse
 import { problemText } from '@/lib/contacts/import/messages';
 import { decodeCsv, detectDelimiter } from '@/lib/contacts/csv/decode';
 
-const fixtures = path.resolve(__dirname, '../../../shared/fixtures');
+const fixtures = path.resolve(__dirname, '../fixtures');
 const read = (name: string) => new Uint8Array(readFileSync(path.join(fixtures, name)));
 
 type Expected = { line: number; status: string; field?: string; name?: string; document?: string; country?: string; consulting?: boolean; warning?: string };
@@ -150,6 +150,25 @@ describe('streaming the file (the import path)', () => {
       })(),
     ).rejects.toBeInstanceOf(MalformedCsvError);
     expect(seen).toEqual([2]);
+  });
+
+  it('a record that cannot be read is reported at its Excel row, even after a quoted line break', async () => {
+    const text = 'pais;nome;documento;ddd;telefone;email;consultoria\r\nBR;"Ana\r\nMaria\r\nSilva";52998224725;11;987654321;ana@x.com;N\r\nBR;"Bia;39053344705;11;987654321;bia@x.com;N\r\n';
+    const whole = parseContactsCsv(enc(text));
+    expect(whole).toMatchObject({ ok: false, error: 'malformed', line: 3 });
+    // A small file fails while its first chunk is parsed, before the header is handed over; a
+    // large one fails while its rows are read. Either way the line is the Excel row.
+    const streamed = await streamContactsCsv(enc(text));
+    const line = streamed.ok
+      ? await (async () => {
+          try {
+            for await (const row of streamed.rows) void row;
+          } catch (err) {
+            return (err as MalformedCsvError).line;
+          }
+        })()
+      : streamed.line;
+    expect(line).toBe(3);
   });
 
   it('refuses a PNG, and an empty or blank file', async () => {

@@ -143,8 +143,10 @@ export class MalformedCsvError extends Error {
   }
 }
 
+/** The Excel row of the record that could not be read: csv-parse counts the records before it. */
 function malformed(err: unknown): MalformedCsvError {
-  return new MalformedCsvError((err as { lines?: number }).lines);
+  const { records, lines } = err as { records?: number; lines?: number };
+  return new MalformedCsvError(typeof records === 'number' ? records + 1 : lines);
 }
 
 /** Reads the whole file into preview rows at once: nothing is written. For small files and tests. */

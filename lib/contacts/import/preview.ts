@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { connection, db } from '@/db/client';
 import type { Executor } from '@/db/connect';
 import { importJobs } from '@/db/schema';
 import { MalformedCsvError, streamContactsCsv, type CsvColumn, type PreviewRow } from '../csv/rows';
@@ -89,50 +89,69 @@ async function writeRows(tx: Executor, companyId: string, jobId: string, rows: S
 /**
  * Step one of an import: reads the file, checks every row like the "Adicionar usuário" form,
  * finds duplicates inside the file and people already registered, and keeps the preview.
- * No contact is written. One transaction: a file that turns out unreadable leaves nothing.
+ * No contact is written; a file that turns out unreadable leaves nothing.
  */
 export async function previewImport(
   ctx: AdminContext,
   file: { name: string; bytes: Uint8Array },
   executor: Executor = db,
-  opts: { maxBytes?: number } = {},
+  opts: { maxBytes?: number; chunkRows?: number } = {},
 ): Promise<PreviewResult> {
   if (file.bytes.length > (opts.maxBytes ?? MAX_IMPORT_BYTES)) return { ok: false, error: 'tooLarge' };
   const read = await streamContactsCsv(file.bytes);
   if (!read.ok) return read;
+  // Several short transactions rather than one: on the embedded database nobody else gets a
+  // query in while a transaction is open. The job stays 'reading' (hidden) until complete,
+  // and is deleted, with its rows, if the reading fails.
+  const [job] = await executor
+    .insert(importJobs)
+    .values({ companyId: ctx.companyId, createdByContactId: ctx.contactId, fileName: cleanFileName(file.name), encoding: read.encoding, status: 'reading' })
+    .returning({ id: importJobs.id });
+  const jobId = job!.id;
+  // Rows per transaction: small on the embedded database (nobody else gets a query in while
+  // one is open), larger on PostgreSQL, where each commit waits for the disk.
+  const chunkRows = opts.chunkRows ?? (connection().kind === 'pglite' ? PREVIEW_BATCH : 5 * PREVIEW_BATCH);
   try {
-    return await executor.transaction(async (tx) => {
-      const [job] = await tx
-        .insert(importJobs)
-        .values({ companyId: ctx.companyId, createdByContactId: ctx.contactId, fileName: cleanFileName(file.name), encoding: read.encoding })
-        .returning({ id: importJobs.id });
-      const counts = { total: 0, new: 0, error: 0, duplicate: 0, registered: 0, skipped: 0 };
-      let batch: StoredRow[] = [];
-      const flush = async () => {
-        await markRegistered(tx, ctx.companyId, batch);
-        for (const r of batch) counts[r.status]++;
-        await writeRows(tx, ctx.companyId, job!.id, batch);
-        batch = [];
-        await yieldToEventLoop(); // other requests go on while a large file is read
-      };
-      for await (const row of read.rows) {
-        if (row.status === 'skipped') {
-          counts.skipped++;
-          continue;
+    const counts = { total: 0, new: 0, error: 0, duplicate: 0, registered: 0, skipped: 0 };
+    const rows = read.rows[Symbol.asyncIterator]();
+    let finished = false;
+    while (!finished) {
+      await executor.transaction(async (tx) => {
+        let batch: StoredRow[] = [];
+        let inChunk = 0;
+        const flush = async () => {
+          await markRegistered(tx, ctx.companyId, batch);
+          await writeRows(tx, ctx.companyId, jobId, batch);
+          for (const r of batch) counts[r.status]++;
+          inChunk += batch.length;
+          batch = [];
+        };
+        while (inChunk + batch.length < chunkRows) {
+          const next = await rows.next();
+          if (next.done) {
+            finished = true;
+            break;
+          }
+          if (next.value.status === 'skipped') {
+            counts.skipped++;
+            continue;
+          }
+          counts.total++;
+          batch.push(stored(next.value));
+          if (batch.length >= PREVIEW_BATCH) await flush();
         }
-        counts.total++;
-        batch.push(stored(row));
-        if (batch.length >= PREVIEW_BATCH) await flush();
-      }
-      if (batch.length) await flush();
-      if (counts.total === 0) throw new EmptyFile();
-      await tx.execute(sql`
-        update import_jobs set total_rows = ${counts.total}, new_rows = ${counts.new}, error_rows = ${counts.error},
-          duplicate_rows = ${counts.duplicate}, registered_rows = ${counts.registered}, skipped_rows = ${counts.skipped}
-        where company_id = ${ctx.companyId} and id = ${job!.id}`);
-      return { ok: true as const, jobId: job!.id };
-    });
+        if (batch.length) await flush();
+      });
+      await yieldToEventLoop(); // other requests go on while a large file is read
+    }
+    if (counts.total === 0) throw new EmptyFile();
+    await executor.execute(sql`
+      update import_jobs set status = 'previewed', total_rows = ${counts.total}, new_rows = ${counts.new}, error_rows = ${counts.error},
+        duplicate_rows = ${counts.duplicate}, registered_rows = ${counts.registered}, skipped_rows = ${counts.skipped}
+      where company_id = ${ctx.companyId} and id = ${jobId} and status = 'reading'`);
+    return { ok: true as const, jobId };
   } catch (err) {
+    await executor.execute(sql`delete from import_jobs where company_id = ${ctx.companyId} and id = ${jobId} and status = 'reading'`);
     if (err instanceof EmptyFile) return { ok: false, error: 'empty' };
     if (err instanceof MalformedCsvError) return { ok: false, error: 'malformed', line: err.line };
     throw err;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import type { Executor } from '@/db/connect';
 import { contacts, importJobs, type ImportJob } from '@/db/schema';
@@ -18,7 +18,7 @@ export async function getImportJob(companyId: string, jobId: string, executor: E
     .select({ job: importJobs, createdByName: contacts.name })
     .from(importJobs)
     .leftJoin(contacts, and(eq(contacts.companyId, importJobs.companyId), eq(contacts.id, importJobs.createdByContactId)))
-    .where(and(eq(importJobs.companyId, companyId), eq(importJobs.id, jobId)));
+    .where(and(eq(importJobs.companyId, companyId), eq(importJobs.id, jobId), ne(importJobs.status, 'reading')));
   return row ? { ...row.job, createdByName: row.createdByName } : null;
 }
 
@@ -27,7 +27,7 @@ export async function listImportJobs(companyId: string, limit = 10, executor: Ex
     .select({ job: importJobs, createdByName: contacts.name })
     .from(importJobs)
     .leftJoin(contacts, and(eq(contacts.companyId, importJobs.companyId), eq(contacts.id, importJobs.createdByContactId)))
-    .where(eq(importJobs.companyId, companyId))
+    .where(and(eq(importJobs.companyId, companyId), ne(importJobs.status, 'reading')))
     .orderBy(desc(importJobs.createdAt))
     .limit(limit);
   return rows.map((r) => ({ ...r.job, createdByName: r.createdByName }));

@@ -26,7 +26,7 @@ export type StartError = 'notFound' | 'nothingToImport' | 'alreadyStarted';
 export async function startImport(ctx: AdminContext, jobId: string, executor: Executor = db): Promise<{ ok: true } | { ok: false; error: StartError }> {
   if (!isUuid(jobId)) return { ok: false, error: 'notFound' };
   const started = await executor.execute<{ id: string }>(sql`
-    update import_jobs set status = 'importing', started_at = coalesce(started_at, now()), attempts = 0, last_error = null,
+    update import_jobs set status = 'importing', started_at = coalesce(started_at, now()), started_by_contact_id = ${ctx.contactId}, attempts = 0, last_error = null,
       lease_owner = null, lease_until = null
     where company_id = ${ctx.companyId} and id = ${jobId} and ((status = 'previewed' and new_rows > 0) or status = 'failed')
     returning id`);
@@ -45,6 +45,11 @@ export async function discardImport(ctx: AdminContext, jobId: string, executor: 
 }
 
 export type JobRef = { companyId: string; jobId: string };
+
+/** A preview whose reading never finished (the server stopped mid-upload) is removed after an hour. */
+export async function purgeAbandonedReads(executor: Executor): Promise<void> {
+  await executor.execute(sql`delete from import_jobs where status = 'reading' and created_at < now() - interval '1 hour'`);
+}
 
 /** Takes the oldest job that is importing and that no live worker holds. */
 export async function claimImportJob(executor: Executor, owner: string): Promise<JobRef | null> {
@@ -116,14 +121,18 @@ export type Turn = Promise<void>;
 
 export async function importRange(executor: Executor, ref: JobRef, owner: string, from: number, to: number, previous?: Turn): Promise<void> {
   await executor.transaction(async (tx) => {
-    // This transaction counts its contacts itself, at the end (see below).
-    await tx.execute(sql`select set_config('portaria.defer_contact_count', 'on', true)`);
+    // This transaction counts its contacts itself, at the end (see below). A lock held by
+    // another transaction for long (a batch of another import waiting, in JavaScript, on a
+    // batch that waits on this one) fails the batch, which is then retried, instead of
+    // waiting forever where PostgreSQL cannot see the cycle.
+    await tx.execute(sql`select set_config('portaria.defer_contact_count', 'on', true), set_config('lock_timeout', '15s', true)`);
     const jobs = await tx.execute<Job>(sql`
-      select j.company_id, j.id, j.status, j.file_name, j.cursor_line, j.lease_owner, j.created_by_contact_id,
+      select j.company_id, j.id, j.status, j.file_name, j.cursor_line, j.lease_owner,
+             coalesce(j.started_by_contact_id, j.created_by_contact_id) as created_by_contact_id,
              co.name as company_name, a.email as actor_email
       from import_jobs j
       join companies co on co.id = j.company_id
-      join contacts ct on ct.company_id = j.company_id and ct.id = j.created_by_contact_id
+      join contacts ct on ct.company_id = j.company_id and ct.id = coalesce(j.started_by_contact_id, j.created_by_contact_id)
       join accounts a on a.id = ct.account_id
       where j.company_id = ${ref.companyId} and j.id = ${ref.jobId}`);
     const job = jobs.rows[0];
@@ -218,6 +227,13 @@ async function writeContacts(tx: Executor, job: Job, actor: Actor, ctx: AdminCon
     // A written row keeps the status 'new': the job's cursor passing it means "Sucesso!"
     // (one update per refused row, not one per written row).
     if (refused.length) {
+      // An account this batch created for a row it then refused belongs to nobody: gone.
+      const orphans = refused.filter((p) => p.account.created).map((p) => p.account.id);
+      if (orphans.length) {
+        await tx.execute(sql`
+          delete from accounts a where a.id in (select (jsonb_array_elements_text(${JSON.stringify(orphans)}::jsonb))::uuid)
+            and not exists (select 1 from contacts c where c.account_id = a.id)`);
+      }
       const reasons = await refusalReasons(tx, job.company_id, refused);
       await tx.execute(sql`
         update import_rows r set status = 'failed', field = u.field, message = u.message
@@ -289,9 +305,9 @@ async function welcomeAll(tx: Executor, ctx: AdminContext, written: Array<NewRow
 async function finishImport(executor: Executor, ref: JobRef, owner: string, lastLine: number): Promise<boolean> {
   return executor.transaction(async (tx) => {
     const jobs = await tx.execute<{ actor_contact_id: string; actor_email: string }>(sql`
-      select j.created_by_contact_id as actor_contact_id, a.email as actor_email
+      select ct.id as actor_contact_id, a.email as actor_email
       from import_jobs j
-      join contacts ct on ct.company_id = j.company_id and ct.id = j.created_by_contact_id
+      join contacts ct on ct.company_id = j.company_id and ct.id = coalesce(j.started_by_contact_id, j.created_by_contact_id)
       join accounts a on a.id = ct.account_id
       where j.company_id = ${ref.companyId} and j.id = ${ref.jobId} and j.status = 'importing' and j.lease_owner = ${owner}
         and j.cursor_line >= ${lastLine}

@@ -2,7 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { connection, db } from '@/db/client';
 import { kickMailDelivery } from '@/lib/mail/worker';
-import { claimImportJob, IMPORT_BATCH, IMPORT_CONCURRENCY, runImportJob } from './run';
+import { claimImportJob, IMPORT_BATCH, IMPORT_CONCURRENCY, purgeAbandonedReads, runImportJob } from './run';
 
 // One import loop per server process. A job started by "Importar usuários" runs at once; a
 // job whose worker died (its lease ran out) is taken over at the next tick.
@@ -21,6 +21,7 @@ async function runOnce(): Promise<void> {
     const embedded = connection().kind === 'pglite';
     const opts = embedded ? { concurrency: 1, batchSize: Math.min(IMPORT_BATCH, 250) } : { concurrency: IMPORT_CONCURRENCY };
     const owner = randomUUID();
+    await purgeAbandonedReads(db);
     for (let ref = await claimImportJob(db, owner); ref; ref = await claimImportJob(db, owner)) {
       await runImportJob(db, ref, owner, opts);
       kickMailDelivery();

@@ -33,6 +33,7 @@ export default async function ImportJobPage({ params, searchParams }: Props) {
   const rows = await importRowsPage(job, filter, page);
   const problems = filterCount(job, 'problems');
   const finished = job.status === 'done';
+  const confirmDiscard = job.status === 'previewed' && one(query.confirm) === 'discard';
   const started = job.status !== 'previewed';
   const from = rows.total === 0 ? 0 : (rows.page - 1) * IMPORT_PAGE_SIZE + 1;
   const to = Math.min(rows.total, rows.page * IMPORT_PAGE_SIZE);
@@ -103,11 +104,24 @@ export default async function ImportJobPage({ params, searchParams }: Props) {
                 {t('downloadErrors')}
               </a>
             ) : null}
-            <form action={discardImportAction}>
-              <input type="hidden" name="jobId" value={job.id} />
-              <SubmitButton variant="secondary">{t('discard')}</SubmitButton>
-            </form>
+            <Link href={`/contacts/import/${job.id}?confirm=discard`} className="btn btn--secondary">
+              {t('discard')}
+            </Link>
           </div>
+          {confirmDiscard ? (
+            <form action={discardImportAction} className="confirm panel--spaced" aria-labelledby="discard-question">
+              <p className="confirm__question" id="discard-question">
+                {t('discardQuestion', { file: job.fileName })}
+              </p>
+              <input type="hidden" name="jobId" value={job.id} />
+              <div className="form__actions">
+                <SubmitButton variant="danger">{t('yes')}</SubmitButton>
+                <Link href={`/contacts/import/${job.id}`} className="btn btn--secondary">
+                  {t('no')}
+                </Link>
+              </div>
+            </form>
+          ) : null}
         </section>
       ) : null}
 

@@ -59,3 +59,9 @@ export async function POST(request: Request) {
   if (!result.ok) return back(result);
   return seeOther(`/contacts/import/${result.jobId}`);
 }
+
+// A signed-out upload is sent to the sign-in page, which brings the person back here with a
+// GET: send them to the upload page.
+export function GET() {
+  return seeOther('/contacts/import');
+}

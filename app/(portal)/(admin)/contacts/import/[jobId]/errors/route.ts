@@ -35,11 +35,14 @@ export async function GET(_request: Request, { params }: { params: Promise<{ job
       controller.enqueue(encodeChunk(text, encoding, false));
     },
   });
+  // The file's own name, for browsers that read filename* (any script), and an ASCII one
+  // for the others: a header cannot carry "Łódź" or "контакты" as they are.
   const base = job.fileName.replace(/\.csv$/i, '').replace(/[^\p{L}\p{N}._-]+/gu, '-').slice(0, 80) || 'importacao';
+  const ascii = base.normalize('NFD').replace(/\p{M}/gu, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'importacao';
   return new Response(stream, {
     headers: {
       'content-type': `text/csv; charset=${encoding}`,
-      'content-disposition': `attachment; filename="${base.normalize('NFD').replace(/\p{M}/gu, '')}-erros.csv"`,
+      'content-disposition': `attachment; filename="${ascii}-erros.csv"; filename*=UTF-8''${encodeURIComponent(`${base}-erros.csv`)}`,
       'cache-control': 'no-store',
     },
   });
