@@ -111,14 +111,15 @@ export class BatchNotCommitted extends Error {
   }
 }
 
+/** A batch in flight: the next batch waits for it to end before it commits. */
+export type Turn = Promise<void>;
+
 /**
  * Imports the new rows with lines in (from, to] of a job this worker holds, in one
  * transaction. It commits only if the job's cursor is still at `from` (every earlier batch
  * committed), and moves the cursor to `to` in the same commit: batches may run side by side,
  * but they commit in order, and a resumed job starts exactly where the last commit ended.
  */
-export type Turn = Promise<void>;
-
 export async function importRange(executor: Executor, ref: JobRef, owner: string, from: number, to: number, previous?: Turn): Promise<void> {
   await executor.transaction(async (tx) => {
     // This transaction counts its contacts itself, at the end (see below). A lock held by
