@@ -3,14 +3,13 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import type { Executor } from '@/db/connect';
 import { uniqueViolation } from '@/db/errors';
-import { accounts, contactPermissions, contacts, groupMembers, groups, tickets, type Contact, type PermissionKey } from '@/db/schema';
+import { contactPermissions, contacts, groupMembers, groups, tickets, type Contact, type PermissionKey } from '@/db/schema';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import { findOrCreateAccount } from '@/lib/auth/accounts';
-import { issueToken } from '@/lib/auth/tokens';
-import { enqueueMail } from '@/lib/mail/outbox';
-import { accessGrantedMail, invitationMail } from '@/lib/mail/templates';
 import { isUuid } from '@/db/sql-helpers';
 import { normaliseContact, type CreateContactInput, type UpdateContactInput } from './schema';
+import { takenKeys } from './taken';
+import { queueWelcomes } from './welcome';
 
 /** Who acts, in which company: always taken from the session, never from a form. */
 export type AdminContext = { companyId: string; companyName: string; contactId: string; email: string };
@@ -32,20 +31,10 @@ function changes(before: Record<string, unknown>, after: Record<string, unknown>
 
 /** E-mail and document must be free among the company's other active contacts. */
 async function conflicts(tx: Executor, companyId: string, email: string, document: string, exceptId?: string) {
-  const rows = await tx
-    .select({ email: contacts.email, document: contacts.document })
-    .from(contacts)
-    .where(
-      and(
-        eq(contacts.companyId, companyId),
-        eq(contacts.status, 'active'),
-        exceptId ? ne(contacts.id, exceptId) : undefined,
-        sql`(lower(${contacts.email}) = ${email.toLowerCase()} or ${contacts.document} = ${document})`,
-      ),
-    );
+  const taken = await takenKeys(tx, companyId, [{ email, document }], exceptId);
   const errors: Record<string, string> = {};
-  if (rows.some((r) => r.email.toLowerCase() === email.toLowerCase())) errors.email = 'emailTaken';
-  if (rows.some((r) => r.document === document)) errors.document = 'documentTaken';
+  if (taken.emails.has(email.toLowerCase())) errors.email = 'emailTaken';
+  if (taken.documents.has(document)) errors.document = 'documentTaken';
   return Object.keys(errors).length ? errors : null;
 }
 
@@ -54,26 +43,6 @@ function conflictFromError(err: unknown): Record<string, string> | null {
   if (constraint === 'contacts_active_email_key') return { email: 'emailTaken' };
   if (constraint === 'contacts_active_document_key') return { document: 'documentTaken' };
   return null;
-}
-
-/** A person new to the portal gets an invitation to set a password; one who already has
- *  a password (a contact of another company) is told they now have access here too. */
-async function welcome(tx: Executor, ctx: AdminContext, contact: { name: string; email: string }, accountId: string) {
-  const [account] = await tx.select({ passwordHash: accounts.passwordHash }).from(accounts).where(eq(accounts.id, accountId));
-  // A person who belongs to another company never gets a password link from this one: the
-  // link could reach this administrator (the outbox without SMTP) and open the other
-  // company's portal. They sign in as they already do, or use "Esqueci minha senha".
-  const [elsewhere] = await tx
-    .select({ id: contacts.id })
-    .from(contacts)
-    .where(and(eq(contacts.accountId, accountId), ne(contacts.companyId, ctx.companyId)))
-    .limit(1);
-  if (account?.passwordHash || elsewhere) {
-    await enqueueMail(tx, accessGrantedMail({ companyId: ctx.companyId, companyName: ctx.companyName, name: contact.name, email: contact.email }));
-    return;
-  }
-  const token = await issueToken(tx, { accountId, purpose: 'invite', companyId: ctx.companyId });
-  await enqueueMail(tx, invitationMail({ companyId: ctx.companyId, companyName: ctx.companyName, name: contact.name, email: contact.email, token }));
 }
 
 export const DEFAULT_PERMISSIONS: PermissionKey[] = ['self_service'];
@@ -99,7 +68,7 @@ export async function createContact(ctx: AdminContext, input: CreateContactInput
         subjectContactId: row!.id,
         after: { ...snapshot(row!), permissions: DEFAULT_PERMISSIONS },
       });
-      await welcome(tx, ctx, row!, account.id);
+      await queueWelcomes(tx, ctx, [{ accountId: account.id, name: row!.name, email: row!.email }]);
       return { ok: true as const, contactId: row!.id };
     });
   } catch (err) {
@@ -147,7 +116,7 @@ export async function updateContact(ctx: AdminContext, input: UpdateContactInput
           ...diff,
         });
       }
-      if (emailChanged) await welcome(tx, ctx, updated, accountId);
+      if (emailChanged) await queueWelcomes(tx, ctx, [{ accountId, name: updated.name, email: updated.email }]);
       return { ok: true as const };
     });
   } catch (err) {

@@ -10,7 +10,8 @@ import { setPassword } from '@/lib/auth/accounts';
 import { createContact } from '@/lib/contacts/mutations';
 import { MAX_IMPORT_BYTES, previewImport } from '@/lib/contacts/import/preview';
 import { filterCount, getImportJob, importRowsPage, listImportJobs, problemRows } from '@/lib/contacts/import/queries';
-import { claimImportJob, discardImport, importRange, MAX_ATTEMPTS, runImportJob, startImport } from '@/lib/contacts/import/run';
+import { importRange } from '@/lib/contacts/import/batch';
+import { claimImportJob, discardImport, MAX_ATTEMPTS, runImportJob, startImport } from '@/lib/contacts/import/run';
 import { makeCompany, makeContact, randomCpf } from '../support/fixtures';
 import { adminContext, auditOf, createInput, mailOf, permissionsOf, uniqueEmail, type MadeCompany } from './contacts-helpers';
 

@@ -6,6 +6,7 @@ import { importJobs } from '@/db/schema';
 import { MalformedCsvError, streamContactsCsv, type CsvColumn, type PreviewRow } from '../csv/rows';
 import type { AdminContext } from '../mutations';
 import { normaliseContact } from '../schema';
+import { takenField, takenKeys } from '../taken';
 import { yieldToEventLoop } from './run';
 
 /** The upload limit (PRODUCT.md §2.7): about 100,000 rows of the import layout. */
@@ -39,24 +40,15 @@ class EmptyFile extends Error {}
 /** Which of these rows are people the company already has as active contacts. */
 async function markRegistered(tx: Executor, companyId: string, rows: StoredRow[]): Promise<void> {
   const candidates = rows.filter((r) => r.status === 'new');
-  if (candidates.length === 0) return;
-  const emails = candidates.map((r) => String(r.input!.email).toLowerCase());
-  const documents = candidates.map((r) => String(r.input!.document));
-  const found = await tx.execute<{ email: string; document: string | null }>(sql`
-    select lower(email) as email, document from contacts
-    where company_id = ${companyId} and status = 'active'
-      and (lower(email) in (select jsonb_array_elements_text(${JSON.stringify(emails)}::jsonb))
-           or document in (select jsonb_array_elements_text(${JSON.stringify(documents)}::jsonb)))`);
-  if (found.rows.length === 0) return;
-  const takenEmails = new Set(found.rows.map((r) => r.email));
-  const takenDocuments = new Set(found.rows.map((r) => r.document));
-  for (const row of candidates) {
-    const emailTaken = takenEmails.has(String(row.input!.email).toLowerCase());
-    if (!emailTaken && !takenDocuments.has(String(row.input!.document))) continue;
+  const people = candidates.map((r) => ({ email: String(r.input!.email), document: String(r.input!.document) }));
+  const taken = await takenKeys(tx, companyId, people);
+  candidates.forEach((row, i) => {
+    const field = takenField(taken, people[i]!);
+    if (!field) return;
     row.status = 'registered';
-    row.field = emailTaken ? 'email' : 'documento';
-    row.message = emailTaken ? 'emailTaken' : 'documentTaken';
-  }
+    row.field = field === 'email' ? 'email' : 'documento';
+    row.message = field === 'email' ? 'emailTaken' : 'documentTaken';
+  });
 }
 
 function stored(row: Exclude<PreviewRow, { status: 'skipped' }>): StoredRow {

@@ -1,5 +1,6 @@
 import { requireAdmin } from '@/lib/auth/session';
-import { encodeChunk, EXPORT_HEADER, exportLine, type ExportEncoding } from '@/lib/contacts/csv/export';
+import { csvDownload } from '@/lib/contacts/csv/download';
+import { EXPORT_HEADER, exportLine, type ExportEncoding } from '@/lib/contacts/csv/export';
 import { exportContacts } from '@/lib/contacts/queries';
 
 // "Exportar CSV": streamed, in the import layout, Windows-1252 by default (what Excel in
@@ -7,29 +8,9 @@ import { exportContacts } from '@/lib/contacts/queries';
 export async function GET(request: Request) {
   const ctx = await requireAdmin();
   const encoding: ExportEncoding = new URL(request.url).searchParams.get('encoding') === 'utf-8' ? 'utf-8' : 'windows-1252';
-  const batches = exportContacts(ctx.companyId);
-  let first = true;
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (first) {
-        controller.enqueue(encodeChunk(`${EXPORT_HEADER.join(';')}\r\n`, encoding, true));
-        first = false;
-        return;
-      }
-      const next = await batches.next();
-      if (next.done) {
-        controller.close();
-        return;
-      }
-      controller.enqueue(encodeChunk(next.value.map((row) => `${exportLine(row)}\r\n`).join(''), encoding, false));
-    },
-  });
+  async function* lines() {
+    for await (const batch of exportContacts(ctx.companyId)) yield batch.map(exportLine);
+  }
   const day = new Date().toISOString().slice(0, 10);
-  return new Response(stream, {
-    headers: {
-      'content-type': `text/csv; charset=${encoding}`,
-      'content-disposition': `attachment; filename="contatos-${day}.csv"`,
-      'cache-control': 'no-store',
-    },
-  });
+  return csvDownload({ header: EXPORT_HEADER, batches: lines(), encoding, fileName: `contatos-${day}.csv` });
 }
