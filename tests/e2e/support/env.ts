@@ -1,9 +1,11 @@
-// Ports and fixture people shared by the e2e servers and the specs.
+// Ports and fixture people shared by the e2e servers and the specs. E2E_PORT_OFFSET moves
+// every port, so two checkouts can run their browser tests on one machine at once.
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0) || 0;
 export const E2E = {
-  port: 3111,
-  baseUrl: 'http://127.0.0.1:3111',
-  smtpPort: 2626,
-  sinkUrl: 'http://127.0.0.1:4626',
+  port: 3111 + offset,
+  baseUrl: `http://127.0.0.1:${3111 + offset}`,
+  smtpPort: 2626 + offset,
+  sinkUrl: `http://127.0.0.1:${4626 + offset}`,
   dataDir: '.data/e2e',
   password: 'senha-de-teste-123',
   demoAdmin: 'admin@demo.test',
