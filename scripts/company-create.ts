@@ -31,8 +31,16 @@ try {
   });
   console.log(`Empresa criada: ${result.company.name} (${result.company.code})`);
   console.log(`Administrador: ${result.admin.name} <${result.admin.email}>`);
-  console.log(`Link de convite (vale 7 dias, uso único): ${result.inviteLink}`);
-  console.log(process.env.SMTP_URL ? 'O convite também foi para a fila de e-mail.' : 'O convite também está em "E-mails enviados" (SMTP não configurado).');
+  if (result.inviteLink) {
+    console.log(`Link de convite (vale 7 dias, uso único): ${result.inviteLink}`);
+    console.log(
+      process.env.SMTP_URL
+        ? 'O convite também foi para a fila de e-mail.'
+        : 'SMTP não configurado: o servidor também escreve o convite no seu registro (log) ao enviá-lo.',
+    );
+  } else {
+    console.log('Esta pessoa já tem senha no portal: ela entra com a senha que já usa, e foi avisada por e-mail do novo acesso.');
+  }
 } catch (err) {
   if (err instanceof ZodError) {
     console.error(`Dados inválidos:\n${err.issues.map((i) => `  - ${i.message}`).join('\n')}\nUso: ${usage}`);

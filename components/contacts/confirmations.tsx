@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ConfirmForm } from '@/components/ui/confirm-form';
 import type { ContactContext } from '@/lib/auth/context';
-import { removeContactAction, transferAdminAction } from '@/lib/contacts/actions';
+import { endContactSessionsAction, removeContactAction, transferAdminAction } from '@/lib/contacts/actions';
 import { countOpenTickets, type ContactDetail } from '@/lib/contacts/queries';
 
 /** Body of "Transferir administração", shown as a page or inside a dialog. */
@@ -51,6 +51,16 @@ export async function RemoveContactConfirmation({ ctx, contact }: { ctx: Contact
   return (
     <ConfirmForm action={removeContactAction} hidden={{ id: contact.id }} question={t('question')} yesLabel={t('yes')} noLabel={t('no')} noHref="/contacts" danger>
       <p className="muted">{t('explain', { name: contact.name })}</p>
+    </ConfirmForm>
+  );
+}
+
+/** Body of "Encerrar sessões": the person signs in again, in every browser. */
+export async function EndSessionsConfirmation({ contact }: { contact: ContactDetail }) {
+  const t = await getTranslations('endSessions');
+  return (
+    <ConfirmForm action={endContactSessionsAction} hidden={{ id: contact.id }} question={t('question', { name: contact.name })} yesLabel={t('yes')} noLabel={t('no')} noHref="/contacts" danger>
+      <p className="muted">{t('explain')}</p>
     </ConfirmForm>
   );
 }

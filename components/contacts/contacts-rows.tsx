@@ -53,6 +53,11 @@ export function ContactsRows({ rows }: { rows: ContactListRow[] }) {
                 <li>
                   <a href={`/contacts/${c.id}/transfer-tickets`}>{ta('transferTickets')}</a>
                 </li>
+                <li>
+                  <Link href={`/contacts/${c.id}/sessions`} prefetch={false}>
+                    {ta('endSessions')}
+                  </Link>
+                </li>
                 {c.isAdmin ? null : (
                   <li>
                     <Link href={`/contacts/${c.id}/delete`} className="row-menu__danger" prefetch={false}>

@@ -9,8 +9,6 @@ export const accounts = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     email: text().notNull(),
     passwordHash: text(),
-    // Bumped on every password change: session tokens carry it, so older sessions end.
-    sessionVersion: integer().notNull().default(0),
     passwordChangedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -33,6 +31,9 @@ export const authTokens = pgTable(
     tokenHash: text().notNull(),
     // The company whose administrator invited the person (shown on the page); null for resets.
     companyId: uuid(),
+    // The contact an invitation was issued for: the link works only while that contact is
+    // active, still this account's, and the account has no password (lib/auth/tokens.ts).
+    contactId: uuid(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     usedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -41,12 +42,46 @@ export const authTokens = pgTable(
     uniqueIndex('auth_tokens_token_hash_key').on(t.tokenHash),
     // A new link voids the person's earlier unused ones: found without reading every token.
     index('auth_tokens_open_idx').on(t.accountId, t.purpose).where(sql`${t.usedAt} is null`),
+    // How many reset links an address got in the last hour (at most a few are sent).
+    index('auth_tokens_account_idx').on(t.accountId, t.purpose, t.createdAt),
     check('auth_tokens_purpose', sql`${t.purpose} in ('invite', 'reset')`),
+    check('auth_tokens_invite_contact', sql`${t.purpose} <> 'invite' or ${t.contactId} is not null or ${t.usedAt} is not null`),
   ],
 );
 
-// Failed sign-ins per e-mail address, so guessing is slowed down whether or not the
-// address exists (no account enumeration through the lock-out).
+// A signed-in browser. The cookie only names the session (an encrypted token carrying a
+// random id, of which only a SHA-256 is kept here): "Sair", a password change or an
+// administrator's "Encerrar sessões" delete the row, and the cookie is refused from then on.
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tokenHash: text().notNull(),
+    accountId: uuid()
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // Absolute end (12 hours after sign-in); the idle end (2 hours) is read from lastUsedAt.
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    ip: text(),
+    userAgent: text(),
+  },
+  (t) => [uniqueIndex('sessions_token_hash_key').on(t.tokenHash), index('sessions_account_idx').on(t.accountId), index('sessions_expires_idx').on(t.expiresAt)],
+);
+
+// "Esqueci minha senha" only queues the address here and answers: whether it exists is
+// looked up later by the mail worker, so the page does the same work, in the same time,
+// for every address (lib/auth/reset-requests.ts).
+export const passwordResetRequests = pgTable('password_reset_requests', {
+  id: uuid().primaryKey().defaultRandom(),
+  email: text().notNull(),
+  requestedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+// Failed sign-ins per key: an address from one source ("addr:<email>|<ip>") and a source
+// across addresses ("src:<ip>"), counted whether or not the address exists (no account
+// enumeration through the lock-out). See docs/decisions/003.
 export const signInThrottle = pgTable('sign_in_throttle', {
   key: text().primaryKey(),
   failures: integer().notNull().default(0),
@@ -55,3 +90,4 @@ export const signInThrottle = pgTable('sign_in_throttle', {
 });
 
 export type Account = typeof accounts.$inferSelect;
+export type Session = typeof sessions.$inferSelect;

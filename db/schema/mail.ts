@@ -13,7 +13,9 @@ export const mailOutbox = pgTable(
     toAddress: text().notNull(),
     subject: text().notNull(),
     textBody: text().notNull(),
-    status: text({ enum: ['pending', 'sent', 'failed'] })
+    // 'logged': no SMTP server is configured, so the message was written to the server's log,
+    // where only the operator reads it (links never show on an administrator's page).
+    status: text({ enum: ['pending', 'sent', 'logged', 'failed'] })
       .notNull()
       .default('pending'),
     // 0 for messages someone is waiting for (a reset link, a forward, one invitation); 1 for
@@ -28,7 +30,7 @@ export const mailOutbox = pgTable(
   (t) => [
     index('mail_outbox_due_idx').on(t.priority, t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
     index('mail_outbox_company_idx').on(t.companyId, t.createdAt),
-    check('mail_outbox_status', sql`${t.status} in ('pending', 'sent', 'failed')`),
+    check('mail_outbox_status', sql`${t.status} in ('pending', 'sent', 'logged', 'failed')`),
   ],
 );
 

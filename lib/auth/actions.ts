@@ -1,20 +1,25 @@
 'use server';
 
 import { AuthError, CredentialsSignin } from 'next-auth';
-import { cookies } from 'next/headers';
+import { revalidatePath } from 'next/cache';
+import { cookies, headers } from 'next/headers';
 import { redirect, RedirectType } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { db } from '@/db/client';
+import { isUuid } from '@/db/sql-helpers';
 import { fieldErrorKeys, formValues, type ActionState } from '@/lib/forms/action-state';
 import { withFlash } from '@/lib/forms/flash';
 import { translateFieldErrors } from '@/lib/forms/translate';
 import { LOCALE_COOKIE, toLocale } from '@/lib/i18n/config';
 import { kickMailDelivery } from '@/lib/mail/worker';
-import { changeOwnPassword, requestPasswordReset, setPasswordWithToken } from './accounts';
+import { changeOwnPassword, setPasswordWithToken } from './accounts';
+import { clientAddress } from './client-address';
 import { signIn, signOut } from './config';
+import { requestPasswordReset } from './reset-requests';
+import { endAccountSessions, endOwnSession, endSessionByToken } from './sessions';
 import { safeCallbackPath } from './safe-redirect';
 import { ChangePasswordSchema, ForgotPasswordSchema, NewPasswordSchema, SignInSchema, VALIDATION_PARAMS } from './schema';
-import { COMPANY_COOKIE, requireContact } from './session';
+import { COMPANY_COOKIE, currentSessionToken, requireContact } from './session';
 
 const translateErrors = (errors: Record<string, string>) => translateFieldErrors(errors, VALIDATION_PARAMS);
 
@@ -44,6 +49,9 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
 }
 
 export async function signOutAction(): Promise<void> {
+  // The session ends on the server: a copy of the cookie is refused from now on.
+  const token = await currentSessionToken();
+  if (token) await endSessionByToken(db, token);
   (await cookies()).delete(COMPANY_COOKIE);
   await signOut({ redirectTo: withFlash('/login', 'signed-out') });
 }
@@ -52,9 +60,9 @@ export async function forgotPasswordAction(_prev: ActionState, formData: FormDat
   const values = formValues(formData, ['email']);
   const parsed = ForgotPasswordSchema.safeParse({ email: formData.get('email') ?? '' });
   if (!parsed.success) return { status: 'error', fieldErrors: await translateErrors(fieldErrorKeys(parsed.error)), values };
-  await requestPasswordReset(db, parsed.data.email);
+  // Only queued here: the same work, answer and time whether or not the address exists.
+  await requestPasswordReset(db, parsed.data.email, { source: clientAddress(await headers()) });
   kickMailDelivery();
-  // The same answer whether or not the address exists.
   return { status: 'ok', message: (await getTranslations('auth'))('forgotSent') };
 }
 
@@ -86,15 +94,31 @@ export async function changePasswordAction(_prev: ActionState, formData: FormDat
     confirmPassword: formData.get('confirmPassword') ?? '',
   });
   if (!parsed.success) return { status: 'error', fieldErrors: await translateErrors(fieldErrorKeys(parsed.error)) };
-  const result = await changeOwnPassword(db, ctx.accountId, parsed.data.currentPassword, parsed.data.password);
+  const result = await changeOwnPassword(db, ctx.accountId, ctx.sessionId, parsed.data.currentPassword, parsed.data.password);
   if (!result.ok) {
     const key = result.reason === 'wrong' ? 'currentPasswordWrong' : 'passwordSameAsCurrent';
     return { status: 'error', fieldErrors: await translateErrors({ [result.field]: key }) };
   }
-  // The new password generation ended every session; this one is renewed with the new
-  // password, the others stay ended.
-  await signIn('credentials', { email: ctx.email, password: parsed.data.password, redirectTo: withFlash('/profile', 'password-changed') });
-  return { status: 'ok' };
+  // This session stays; every other one ended with the change.
+  revalidatePath('/profile');
+  redirect(withFlash('/profile', 'password-changed'), RedirectType.replace);
+}
+
+/** "Encerrar" on "Sessões ativas": one of the person's own sessions. */
+export async function endSessionAction(formData: FormData): Promise<void> {
+  const ctx = await requireContact();
+  const id = String(formData.get('sessionId') ?? '');
+  const ended = isUuid(id) && id !== ctx.sessionId ? await endOwnSession(db, ctx.accountId, id) : false;
+  revalidatePath('/profile');
+  redirect(withFlash('/profile#sessions', ended ? 'session-ended-one' : 'session-not-found'), RedirectType.replace);
+}
+
+/** "Encerrar as outras sessões": every session of the person but this one. */
+export async function endOtherSessionsAction(): Promise<void> {
+  const ctx = await requireContact();
+  await endAccountSessions(db, ctx.accountId, ctx.sessionId);
+  revalidatePath('/profile');
+  redirect(withFlash('/profile#sessions', 'sessions-ended-others'), RedirectType.replace);
 }
 
 export async function switchCompanyAction(formData: FormData): Promise<void> {

@@ -2,13 +2,17 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { db } from '@/db/client';
 import { authenticate } from './accounts';
+import { clientAddress } from './client-address';
+import { createSession, endSessionByToken, SESSION_MAX_AGE_MS } from './sessions';
 
 declare module 'next-auth' {
   interface User {
-    sessionVersion?: number;
+    sessionToken?: string;
   }
   interface Session {
-    sv?: number;
+    // The server-side session's token (lib/auth/sessions.ts). Useless without the encrypted
+    // cookie that carries it; read on the server only, to find the session row.
+    sid?: string;
   }
 }
 
@@ -22,11 +26,13 @@ class LockedOut extends CredentialsSignin {
   }
 }
 
-// The token names the account and the password generation, nothing else: role, company and
-// permissions are read from the database on every request (lib/auth/context.ts).
+// Auth.js carries the session in an encrypted cookie, and the cookie carries only the token
+// of a session kept in the database: "Sair", a password change or "Encerrar sessões" delete
+// that row, and the cookie stops working at once, whatever its own expiry says. Role, company
+// and permissions are read from the database on every request (lib/auth/context.ts).
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
-  session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_MS / 1000 },
   pages: { signIn: '/login', error: '/login' },
   logger: {
     // A refused password is an ordinary event, not a server error: no stack trace in the log.
@@ -38,27 +44,36 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         const email = typeof credentials?.email === 'string' ? credentials.email : '';
         const password = typeof credentials?.password === 'string' ? credentials.password : '';
         if (!email || !password) throw new InvalidCredentials();
-        const result = await authenticate(db, email, password);
+        const source = clientAddress(request.headers);
+        const result = await authenticate(db, email, password, { source });
         if (!result.ok) throw result.reason === 'locked' ? new LockedOut(result.minutes) : new InvalidCredentials();
-        return { id: result.accountId, email: result.email, sessionVersion: result.sessionVersion };
+        const sessionToken = await createSession(db, result.accountId, { ip: source === 'unknown' ? null : source, userAgent: request.headers.get('user-agent') });
+        return { id: result.accountId, email: result.email, sessionToken };
       },
     }),
   ],
+  events: {
+    // Sign-out through Auth.js's own endpoint ends the server-side session too.
+    async signOut(message) {
+      const sid = 'token' in message ? message.token?.sid : undefined;
+      if (typeof sid === 'string') await endSessionByToken(db, sid);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
-        token.sv = user.sessionVersion ?? 0;
+        token.sid = user.sessionToken;
       }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
-      session.sv = typeof token.sv === 'number' ? token.sv : 0;
+      session.sid = typeof token.sid === 'string' ? token.sid : undefined;
       return session;
     },
   },

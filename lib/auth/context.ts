@@ -1,11 +1,15 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { accounts, companies, contactPermissions, contacts, groupMembers, groups, type PermissionKey } from '@/db/schema';
+import { accounts, companies, contactPermissions, contacts, groupMembers, groups, sessions, type PermissionKey } from '@/db/schema';
 import type { Executor } from '@/db/connect';
+import { sessionIsLive, touchSession } from './sessions';
+import { hashToken } from './tokens';
 
 export type Membership = { companyId: string; companyName: string; companyCode: string; contactId: string; isAdmin: boolean };
 
 export type ContactContext = {
   accountId: string;
+  // The server-side session of this request ("Esta sessão" on "Meu perfil").
+  sessionId: string;
   email: string;
   companyId: string;
   companyName: string;
@@ -19,26 +23,30 @@ export type ContactContext = {
 
 export type ResolvedSession =
   | { status: 'signed-out' }
-  | { status: 'no-company'; accountId: string; email: string }
+  | { status: 'no-company'; accountId: string; sessionId: string; email: string }
   | { status: 'ok'; context: ContactContext };
 
 /**
  * Reads who the person is, in which companies, with which role and permissions, from the
- * database on every request: the session token only names the account, so removing,
- * demoting or changing someone's permissions takes effect on their next request.
+ * database on every request: the cookie only names a server-side session, so ending the
+ * session, removing, demoting or changing someone's permissions takes effect on their next
+ * request.
  */
 export async function resolveSession(
   db: Executor,
-  identity: { accountId: string; sessionVersion: number } | null,
+  sessionToken: string | null | undefined,
   preferredCompanyId: string | undefined,
+  now = new Date(),
 ): Promise<ResolvedSession> {
-  if (!identity) return { status: 'signed-out' };
-  // One round trip on every request: the account, its active memberships, and each
-  // membership's permissions.
+  if (!sessionToken) return { status: 'signed-out' };
+  // One round trip on every request, through the session's unique index: the live session,
+  // its account, the account's active memberships, and each membership's permissions.
   const rows = await db
     .select({
+      sessionId: sessions.id,
+      lastUsedAt: sessions.lastUsedAt,
+      accountId: accounts.id,
       email: accounts.email,
-      sessionVersion: accounts.sessionVersion,
       companyId: companies.id,
       companyName: companies.name,
       companyCode: companies.code,
@@ -51,16 +59,18 @@ export async function resolveSession(
       inRestrictedGroup: sql<boolean>`exists(select 1 from ${groupMembers} gm join ${groups} g on g.company_id = gm.company_id and g.id = gm.group_id
         where gm.company_id = ${contacts.companyId} and gm.contact_id = ${contacts.id} and g.restricted and not g.in_disuse)`,
     })
-    .from(accounts)
+    .from(sessions)
+    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
     .leftJoin(contacts, and(eq(contacts.accountId, accounts.id), eq(contacts.status, 'active')))
     .leftJoin(companies, eq(companies.id, contacts.companyId))
-    .where(eq(accounts.id, identity.accountId))
+    .where(and(eq(sessions.tokenHash, hashToken(sessionToken)), sessionIsLive(now)))
     .orderBy(asc(companies.name));
   const account = rows[0];
-  // A password change bumps the version: sessions opened before it end here.
-  if (!account || account.sessionVersion !== identity.sessionVersion) return { status: 'signed-out' };
+  // Ended ("Sair", a password change, "Encerrar sessões"), or past its 12 hours or 2 idle hours.
+  if (!account) return { status: 'signed-out' };
+  await touchSession(db, account.sessionId, account.lastUsedAt, now);
   const memberships = rows.filter((r) => r.companyId && r.contactId) as (typeof rows[number] & { companyId: string; companyName: string; companyCode: string; contactId: string; contactName: string; isAdmin: boolean })[];
-  if (memberships.length === 0) return { status: 'no-company', accountId: identity.accountId, email: account.email };
+  if (memberships.length === 0) return { status: 'no-company', accountId: account.accountId, sessionId: account.sessionId, email: account.email };
 
   // The chosen company if the person belongs to it; otherwise one they administer, since
   // administrators come to the portal mostly to administer.
@@ -70,7 +80,8 @@ export async function resolveSession(
   return {
     status: 'ok',
     context: {
-      accountId: identity.accountId,
+      accountId: account.accountId,
+      sessionId: account.sessionId,
       email: account.email,
       companyId: current.companyId,
       companyName: current.companyName,

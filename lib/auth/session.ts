@@ -8,12 +8,17 @@ import { resolveSession, type ContactContext } from './context';
 
 export const COMPANY_COOKIE = 'company';
 
-/** Who is asking, read once per request from the token and then from the database. */
-export const currentSession = cache(async () => {
+/** The session token the request's cookie carries, if any. */
+export async function currentSessionToken(): Promise<string | null> {
   const session = await auth();
-  const identity = session?.user?.id ? { accountId: session.user.id, sessionVersion: session.sv ?? 0 } : null;
+  return session?.sid ?? null;
+}
+
+/** Who is asking, read once per request from the cookie and then from the database. */
+export const currentSession = cache(async () => {
+  const token = await currentSessionToken();
   const preferred = (await cookies()).get(COMPANY_COOKIE)?.value;
-  return resolveSession(db, identity, preferred);
+  return resolveSession(db, token, preferred);
 });
 
 /** First line of every page and action for signed-in people. */

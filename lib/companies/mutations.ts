@@ -3,12 +3,12 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
 import type { Executor } from '@/db/connect';
-import { companies, contactPermissions, contacts } from '@/db/schema';
+import { accounts, companies, contactPermissions, contacts } from '@/db/schema';
 import { OPERATOR, recordAudit } from '@/lib/audit/record';
 import { findOrCreateAccount } from '@/lib/auth/accounts';
 import { issueToken } from '@/lib/auth/tokens';
 import { enqueueMail } from '@/lib/mail/outbox';
-import { appUrl, invitationMail } from '@/lib/mail/templates';
+import { accessGrantedMail, appUrl, invitationMail } from '@/lib/mail/templates';
 
 export const CreateCompanySchema = z.object({
   code: z
@@ -58,11 +58,20 @@ export async function createCompany(input: CreateCompanyInput, opts: { invite?: 
       },
     ]);
     let inviteLink: string | null = null;
+    // A person who already has a password (set through their own mailbox) keeps it: they are
+    // told they administer the new company, and no link is printed that could replace it.
+    const [held] = await tx.select({ passwordHash: accounts.passwordHash }).from(accounts).where(eq(accounts.id, account.id));
+    const hasPassword = Boolean(held?.passwordHash);
     if (opts.invite ?? true) {
-      const token = await issueToken(tx, { accountId: account.id, purpose: 'invite', companyId: company!.id });
-      await enqueueMail(tx, invitationMail({ companyId: company!.id, companyName: company!.name, name: admin!.name, email: admin!.email, token }));
-      inviteLink = appUrl(`/invite/${token}`);
+      const mail = { companyId: company!.id, companyName: company!.name, name: admin!.name, email: admin!.email };
+      if (hasPassword) {
+        await enqueueMail(tx, accessGrantedMail(mail));
+      } else {
+        const token = await issueToken(tx, { accountId: account.id, purpose: 'invite', companyId: company!.id, contactId: admin!.id });
+        await enqueueMail(tx, invitationMail({ ...mail, token }));
+        inviteLink = appUrl(`/invite/${token}`);
+      }
     }
-    return { company: company!, admin: admin!, accountId: account.id, inviteLink };
+    return { company: company!, admin: admin!, accountId: account.id, inviteLink, hasPassword };
   });
 }

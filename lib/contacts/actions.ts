@@ -9,6 +9,7 @@ import { withFlash } from '@/lib/forms/flash';
 import { translateFieldErrors } from '@/lib/forms/translate';
 import { kickMailDelivery } from '@/lib/mail/worker';
 import { createContact, removeContact, setPermissions, updateContact } from './mutations';
+import { endContactSessions } from './sessions';
 import { transferAdministration, transferTickets } from './transfers';
 import { CONTACT_FORM_FIELDS, CreateContactSchema, PermissionsSchema, TransferTicketsSchema, UpdateContactSchema } from './schema';
 
@@ -109,4 +110,11 @@ export async function removeContactAction(_prev: ActionState, formData: FormData
   }
   revalidatePath('/contacts');
   redirect(withFlash('/contacts', 'removed'), RedirectType.replace);
+}
+
+export async function endContactSessionsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const ctx = await requireAdmin();
+  const result = await endContactSessions(ctx, String(formData.get('id') ?? ''));
+  if (!result.ok) return { status: 'error', message: (await getTranslations('contactForm'))('notFound') };
+  redirect(withFlash('/contacts', 'sessions-ended-contact'), RedirectType.replace);
 }

@@ -6,6 +6,7 @@ import { uniqueViolation } from '@/db/errors';
 import { contactPermissions, contacts, groupMembers, groups, tickets, type Contact, type PermissionKey } from '@/db/schema';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import { findOrCreateAccount } from '@/lib/auth/accounts';
+import { voidCompanyInvitations } from '@/lib/auth/tokens';
 import { isUuid } from '@/db/sql-helpers';
 import { normaliseContact, type CreateContactInput, type UpdateContactInput } from './schema';
 import { takenKeys } from './taken';
@@ -68,7 +69,7 @@ export async function createContact(ctx: AdminContext, input: CreateContactInput
         subjectContactId: row!.id,
         after: { ...snapshot(row!), permissions: DEFAULT_PERMISSIONS },
       });
-      await queueWelcomes(tx, ctx, [{ accountId: account.id, name: row!.name, email: row!.email }]);
+      await queueWelcomes(tx, ctx, [{ accountId: account.id, contactId: row!.id, name: row!.name, email: row!.email }]);
       return { ok: true as const, contactId: row!.id };
     });
   } catch (err) {
@@ -116,7 +117,11 @@ export async function updateContact(ctx: AdminContext, input: UpdateContactInput
           ...diff,
         });
       }
-      if (emailChanged) await queueWelcomes(tx, ctx, [{ accountId, name: updated.name, email: updated.email }]);
+      if (emailChanged) {
+        // The old address's invitation for this contact stops working: it was for someone else.
+        await voidCompanyInvitations(tx, ctx.companyId, [current.accountId]);
+        await queueWelcomes(tx, ctx, [{ accountId, contactId: current.id, name: updated.name, email: updated.email }]);
+      }
       return { ok: true as const };
     });
   } catch (err) {
@@ -193,6 +198,8 @@ export async function removeContact(ctx: AdminContext, contactId: string, execut
       .update(contacts)
       .set({ status: 'removed', removedAt: now, updatedAt: now, version: sql`${contacts.version} + 1` })
       .where(and(eq(contacts.companyId, ctx.companyId), eq(contacts.id, contactId)));
+    // Its invitation stops working: a removed contact's link must never set a password.
+    await voidCompanyInvitations(tx, ctx.companyId, [contact.accountId], now);
     await tx.delete(groupMembers).where(and(eq(groupMembers.companyId, ctx.companyId), eq(groupMembers.contactId, contactId)));
     await tx
       .update(groups)

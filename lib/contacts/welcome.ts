@@ -1,53 +1,57 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/connect';
-import { hashToken, TOKEN_TTL_MS } from '@/lib/auth/tokens';
+import { hashToken, TOKEN_TTL_MS, voidCompanyInvitations } from '@/lib/auth/tokens';
 import { enqueueMail, type MailMessage } from '@/lib/mail/outbox';
 import { accessGrantedMail, invitationMail } from '@/lib/mail/templates';
 import type { AdminContext } from './mutations';
 
-export type Newcomer = { accountId: string; name: string; email: string };
+/** `newAccount`: the account was created by the caller's own transaction (it holds no link yet). */
+export type Newcomer = { accountId: string; contactId: string; name: string; email: string; newAccount?: boolean };
 
 /**
- * The welcome of people just made contacts, in the caller's transaction: one new to the
- * portal gets a link to set a password; one who already has a password, or belongs to
- * another company, is told they have access here too, without a link (a company never
- * issues a password link to a person of another company: the link could reach this
- * administrator through the outbox and open the other company's portal). A new link voids
- * only this company's earlier unused invitation of that person. One person or an import's
- * thousand, in a fixed number of statements; `bulk` messages are sent after other mail.
+ * The welcome of people just made contacts, in the caller's transaction: one without a
+ * password gets a link to set one, bound to this contact (it stops working if the contact is
+ * removed or the person sets a password some other way); one who already has a password is
+ * told they have access here too, without a link. Links reach only the person's mailbox (or,
+ * without SMTP, the server's log), never an administrator's page, and both messages look the
+ * same on "E-mails enviados" (docs/decisions/003). A new link voids only this company's earlier
+ * unused invitation of that person. One person or an import's thousand, in a fixed number of
+ * statements; `bulk` messages are sent after other mail.
  */
 export async function queueWelcomes(tx: Executor, ctx: AdminContext, people: Newcomer[], opts: { bulk?: boolean } = {}): Promise<void> {
   const unique = [...new Map(people.map((p) => [p.accountId, p])).values()];
   if (unique.length === 0) return;
-  const ids = JSON.stringify(unique.map((p) => p.accountId));
-  const found = await tx.execute<{ id: string; welcomed_elsewhere: boolean }>(sql`
-    select a.id, a.password_hash is not null
-           or exists (select 1 from contacts c where c.account_id = a.id and c.company_id <> ${ctx.companyId}) as welcomed_elsewhere
-    from accounts a where a.id in (select (jsonb_array_elements_text(${ids}::jsonb))::uuid)`);
-  const known = new Set(found.rows.filter((r) => r.welcomed_elsewhere).map((r) => r.id));
+  // Accounts created in this transaction have no password: no need to ask.
+  const existing = unique.filter((p) => !p.newAccount).map((p) => p.accountId);
+  const withPassword = new Set<string>();
+  if (existing.length) {
+    const found = await tx.execute<{ id: string }>(sql`
+      select id from accounts where id = any(${`{${existing.join(',')}}`}::uuid[]) and password_hash is not null`);
+    for (const r of found.rows) withPassword.add(r.id);
+  }
   const mails: MailMessage[] = [];
-  const tokens: Array<{ account_id: string; token_hash: string }> = [];
+  const tokens: Array<{ account_id: string; contact_id: string; token_hash: string }> = [];
   for (const p of unique) {
     const contact = { companyId: ctx.companyId, companyName: ctx.companyName, name: p.name, email: p.email };
-    if (known.has(p.accountId)) {
+    if (withPassword.has(p.accountId)) {
       mails.push(accessGrantedMail(contact));
       continue;
     }
     const token = randomBytes(32).toString('base64url');
-    tokens.push({ account_id: p.accountId, token_hash: hashToken(token) });
+    tokens.push({ account_id: p.accountId, contact_id: p.contactId, token_hash: hashToken(token) });
     mails.push(invitationMail({ ...contact, token }));
   }
   if (tokens.length) {
-    const invited = JSON.stringify(tokens.map((t) => t.account_id));
+    await voidCompanyInvitations(
+      tx,
+      ctx.companyId,
+      unique.filter((p) => !p.newAccount && !withPassword.has(p.accountId)).map((p) => p.accountId),
+    );
     await tx.execute(sql`
-      update auth_tokens set used_at = now()
-      where purpose = 'invite' and used_at is null and company_id = ${ctx.companyId}
-        and account_id in (select (jsonb_array_elements_text(${invited}::jsonb))::uuid)`);
-    await tx.execute(sql`
-      insert into auth_tokens (account_id, purpose, token_hash, company_id, expires_at)
-      select t.account_id, 'invite', t.token_hash, ${ctx.companyId}, ${new Date(Date.now() + TOKEN_TTL_MS.invite)}
-      from jsonb_to_recordset(${JSON.stringify(tokens)}::jsonb) as t(account_id uuid, token_hash text)`);
+      insert into auth_tokens (account_id, contact_id, purpose, token_hash, company_id, expires_at)
+      select t.account_id, t.contact_id, 'invite', t.token_hash, ${ctx.companyId}, ${new Date(Date.now() + TOKEN_TTL_MS.invite)}
+      from jsonb_to_recordset(${JSON.stringify(tokens)}::jsonb) as t(account_id uuid, contact_id uuid, token_hash text)`);
   }
   await enqueueMail(
     tx,

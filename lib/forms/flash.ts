@@ -6,6 +6,10 @@ export const FLASH_MESSAGES = {
   'password-reset': 'auth.passwordReset',
   'password-changed': 'profile.passwordChanged',
   'session-ended': 'auth.sessionEnded',
+  'session-ended-one': 'sessions.endedOne',
+  'session-not-found': 'sessions.notFound',
+  'sessions-ended-others': 'sessions.endedOthers',
+  'sessions-ended-contact': 'sessions.endedContact',
   saved: 'flash.saved',
   removed: 'flash.removed',
   'tickets-transferred': 'flash.ticketsTransferred',
@@ -17,7 +21,8 @@ export const FLASH_MESSAGES = {
 export type FlashKey = keyof typeof FLASH_MESSAGES;
 
 export function withFlash(path: string, key: FlashKey): string {
-  return `${path}${path.includes('?') ? '&' : '?'}notice=${key}`;
+  const [base, hash] = path.split('#', 2) as [string, string | undefined];
+  return `${base}${base.includes('?') ? '&' : '?'}notice=${key}${hash ? `#${hash}` : ''}`;
 }
 
 export function flashMessageKey(value: string | string[] | undefined): (typeof FLASH_MESSAGES)[FlashKey] | null {

@@ -35,7 +35,8 @@ export function retryDelaySeconds(attempt: number): number {
   return Math.min(30 * 2 ** Math.max(0, attempt - 1), 3600);
 }
 
-export type Sender = (message: OutboxMessage) => Promise<void>;
+/** Delivers one message; resolves to the status it ends with ('sent' unless said otherwise). */
+export type Sender = (message: OutboxMessage) => Promise<void | 'sent' | 'logged'>;
 
 // A claimed message is leased for this long, so a second server instance does not send it
 // again while the first is still talking to the SMTP server.
@@ -60,10 +61,10 @@ export async function deliverDue(db: Executor, send: Sender, opts: { now?: Date;
     const [message] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
     if (!message) continue;
     try {
-      await send(message);
+      const status = (await send(message)) || 'sent';
       await db
         .update(mailOutbox)
-        .set({ status: 'sent', attempts: message.attempts + 1, sentAt: new Date(), lastError: null })
+        .set({ status, attempts: message.attempts + 1, sentAt: new Date(), lastError: null })
         .where(eq(mailOutbox.id, id));
       sent++;
     } catch (err) {
@@ -84,10 +85,20 @@ export async function deliverDue(db: Executor, send: Sender, opts: { now?: Date;
   return { sent, failed };
 }
 
+/** "E-mails enviados": what went where and when, never the text (links are the recipient's alone). */
 export async function listCompanyOutbox(db: Executor, companyId: string, opts: { limit: number; offset: number }) {
   const where = and(eq(mailOutbox.companyId, companyId));
+  const columns = {
+    id: mailOutbox.id,
+    toAddress: mailOutbox.toAddress,
+    subject: mailOutbox.subject,
+    status: mailOutbox.status,
+    attempts: mailOutbox.attempts,
+    lastError: mailOutbox.lastError,
+    createdAt: mailOutbox.createdAt,
+  };
   const [rows, [count]] = await Promise.all([
-    db.select().from(mailOutbox).where(where).orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id)).limit(opts.limit).offset(opts.offset),
+    db.select(columns).from(mailOutbox).where(where).orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id)).limit(opts.limit).offset(opts.offset),
     db.select({ n: sql<number>`count(*)::int` }).from(mailOutbox).where(where),
   ]);
   return { rows, total: count?.n ?? 0 };

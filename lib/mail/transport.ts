@@ -15,3 +15,21 @@ export function smtpSender(url: string, from = mailFrom()): Sender {
     await transport.sendMail({ from, to: message.toAddress, subject: message.subject, text: message.textBody });
   };
 }
+
+/**
+ * Without SMTP, a message is written to the server's log, where only the operator who runs
+ * the server reads it: the demo and a first installation keep working (invitation links
+ * included), and no administrator ever sees a link on a page (docs/decisions/003).
+ */
+export function logSender(write: (text: string) => void = (text) => console.log(text)): Sender {
+  return async (message) => {
+    write(`[mail] SMTP não configurado; mensagem registrada aqui.\nPara: ${message.toAddress}\nAssunto: ${message.subject}\n\n${message.textBody}\n[mail] fim da mensagem`);
+    return 'logged';
+  };
+}
+
+/** The sender of this server: SMTP when SMTP_URL is set, the log otherwise. */
+export function configuredSender(): Sender {
+  const url = process.env.SMTP_URL;
+  return url ? smtpSender(url) : logSender();
+}

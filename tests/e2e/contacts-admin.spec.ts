@@ -176,7 +176,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(row).toContainText('Contato');
 
       const [mail] = await waitForMail(person.email);
-      expect(mail!.subject).toBe('Convite para o portal de suporte – Empresa Demonstração Ltda');
+      expect(mail!.subject).toBe('Seu acesso ao portal de suporte – Empresa Demonstração Ltda');
       expect(mail!.text).toContain(`Olá, ${person.name}!`);
       await page.goto(linkIn(mail!.text, '/invite'));
       await expect(page.getByRole('heading', { name: 'Crie sua senha' })).toBeVisible();
@@ -442,11 +442,30 @@ test.describe('tenant isolation', () => {
       await other.context.close();
     }
     await signIn(page, E2E.demoAdmin);
-    for (const section of ['edit', 'permissions', 'delete', 'transfer-admin', 'transfer-tickets']) {
+    for (const section of ['edit', 'permissions', 'delete', 'transfer-admin', 'transfer-tickets', 'sessions']) {
       await page.goto(`/contacts/${beatriz}/${section}`);
       await expect(page.getByRole('heading', { name: 'Página não encontrada' })).toBeVisible();
       await expect(page.getByText(E2E.otherContactName)).toHaveCount(0);
     }
+  });
+
+  test('"E-mails enviados" never shows a usable link, not even of an invitation just sent', async ({ page }) => {
+    await signIn(page, E2E.demoAdmin);
+    await page.goto('/contacts/new');
+    await page.getByRole('textbox', { name: 'Nome', exact: true }).fill('Zuleica Sem Link');
+    await page.getByRole('textbox', { name: 'CPF', exact: true }).fill('258.147.369-09');
+    await page.getByRole('textbox', { name: 'DDD', exact: true }).fill('11');
+    await page.getByRole('textbox', { name: 'Telefone', exact: true }).fill('987651234');
+    await page.getByRole('textbox', { name: 'E-mail', exact: true }).fill('zuleica.semlink@demo.test');
+    await page.getByRole('textbox', { name: 'Confirmação de e-mail', exact: true }).fill('zuleica.semlink@demo.test');
+    await page.getByRole('button', { name: 'Adicionar usuário' }).click();
+    await expect(page.getByRole('status')).toHaveText(SAVED);
+    await page.goto('/outbox');
+    await expect(page.getByText('zuleica.semlink@demo.test')).toBeVisible();
+    const html = await page.content();
+    expect(html).not.toMatch(/\/invite\/[\w-]{20,}/);
+    expect(html).not.toMatch(/\/reset-password\/[\w-]{20,}/);
+    await expect(page.getByText('Ler mensagem')).toHaveCount(0);
   });
 
   test('a contact who is not the administrator cannot add users', async ({ page }) => {
@@ -475,6 +494,7 @@ test('contact administration pages have no serious accessibility issue', async (
     [`/contacts/${id}/delete`, 'Sim'],
     [`/contacts/${id}/transfer-admin`, 'Sim'],
     [`/contacts/${id}/transfer-tickets`, 'Transferir'],
+    [`/contacts/${id}/sessions`, 'Encerrar sessões'],
   ] as const) {
     await page.goto(path);
     await expect(page.getByRole('button', { name: ready, exact: true })).toBeVisible();

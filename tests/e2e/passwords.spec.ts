@@ -4,7 +4,7 @@ import { attemptSignIn, formAlert, linkIn, signIn, waitForMail } from './support
 
 test('an invitation e-mail leads to setting a password and signing in', async ({ page }) => {
   const [mail] = await waitForMail(E2E.invited);
-  expect(mail!.subject).toBe('Convite para o portal de suporte – Empresa Demonstração Ltda');
+  expect(mail!.subject).toBe('Seu acesso ao portal de suporte – Empresa Demonstração Ltda');
   const link = linkIn(mail!.text, '/invite');
   await page.goto(link);
   await expect(page.getByRole('heading', { name: 'Crie sua senha' })).toBeVisible();

@@ -55,7 +55,7 @@ test('repeated failures lock the address with a message that says for how long',
     await attemptSignIn(page, E2E.locked, `errada-${i}`);
     await expect(formAlert(page)).toBeVisible();
   }
-  await expect(formAlert(page)).toContainText('Muitas tentativas sem sucesso para este e-mail. Tente novamente em 15 minutos.');
+  await expect(formAlert(page)).toContainText('Muitas tentativas sem sucesso. Tente novamente em 15 minutos.');
   await attemptSignIn(page, E2E.locked, E2E.password);
   await expect(formAlert(page)).toContainText('Muitas tentativas');
 });

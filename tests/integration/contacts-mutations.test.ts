@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { accounts, auditEvents, authTokens, contactPermissions, contacts, groupMembers, groups, mailOutbox } from '@/db/schema';
 import { resolveSession } from '@/lib/auth/context';
-import { findValidToken } from '@/lib/auth/tokens';
+import { findValidToken, issueToken } from '@/lib/auth/tokens';
 import { formatCpf } from '@/lib/br/cpf';
 import { createContact, removeContact, setPermissions, updateContact } from '@/lib/contacts/mutations';
 import { transferAdministration, transferTickets } from '@/lib/contacts/transfers';
 import { countOpenTickets, getContact, transferTargets } from '@/lib/contacts/queries';
-import { makeCompany, makeContact, randomCpf } from '../support/fixtures';
+import { makeCompany, makeContact, randomCpf, sessionFor } from '../support/fixtures';
 import {
   adminContext,
   auditOf,
@@ -149,18 +149,21 @@ describe('createContact', () => {
     expect(await db.select().from(authTokens).where(eq(authTokens.accountId, existing.accountId))).toEqual([]);
   });
 
-  // A password link from this company could reach its administrator (the outbox without
-  // SMTP) and open the other company's portal: such a person is only told of the access.
-  it('sends no password link to a contact of another company, even one who never set a password', async () => {
+  // Links reach only the person's mailbox (never an administrator's page), so a person of
+  // another company who never set a password is invited here too, and may use either link.
+  it("invites a contact of another company who never set a password, voiding nothing of the other company's", async () => {
     const other = await makeCompany();
     const made = await makeCompany();
     const email = uniqueEmail('sem.senha');
-    await makeContact(other.company.id, { email });
+    const there = await makeContact(other.company.id, { email });
+    const theirs = await issueToken(db, { accountId: there.accountId, purpose: 'invite', companyId: other.company.id, contactId: there.id });
     const result = await createContact(adminContext(made), createInput({ email }));
     expect(result.ok).toBe(true);
     const mails = (await mailOf(made.company.id)).filter((m) => m.toAddress === email);
-    expect(mails.map((m) => m.kind)).toEqual(['access_granted']);
-    expect(mails[0]!.textBody).not.toMatch(/\/invite\//);
+    expect(mails.map((m) => m.kind)).toEqual(['invite']);
+    const ours = INVITE_LINK.exec(mails[0]!.textBody)?.[1];
+    expect(await findValidToken(db, ours!, 'invite')).toMatchObject({ companyId: made.company.id });
+    expect(await findValidToken(db, theirs, 'invite')).toMatchObject({ companyId: other.company.id });
   });
 
   it("refuses an e-mail already used by an active contact of the company, whatever its case", async () => {
@@ -306,7 +309,7 @@ describe('updateContact', () => {
     const token = INVITE_LINK.exec(mails[0]!.textBody)?.[1];
     expect(await findValidToken(db, token!, 'invite')).toMatchObject({ accountId: account!.id, companyId: made.company.id });
     // The old address no longer signs in to this company.
-    expect(await resolveSession(db, { accountId: c.accountId, sessionVersion: 0 }, made.company.id)).toMatchObject({ status: 'no-company' });
+    expect(await resolveSession(db, await sessionFor(c.accountId), made.company.id)).toMatchObject({ status: 'no-company' });
   });
 
   it('links to the existing account of a new e-mail that already has a password, without an invitation link', async () => {
@@ -397,7 +400,7 @@ describe('setPermissions', () => {
       after: { permissions: ['it_admin', 'restrict_tickets'] },
     });
     // Effective on the contact's very next request.
-    const session = await resolveSession(db, { accountId: c.accountId, sessionVersion: 0 }, made.company.id);
+    const session = await resolveSession(db, await sessionFor(c.accountId), made.company.id);
     if (session.status !== 'ok') throw new Error('expected a session');
     expect([...session.context.permissions].sort()).toEqual(['it_admin', 'restrict_tickets']);
   });
@@ -457,7 +460,7 @@ describe('transferAdministration', () => {
     expect(new Set(written).size).toBe(1);
 
     // The former administrator is a regular contact on their next request.
-    const former = await resolveSession(db, { accountId: made.adminAccountId, sessionVersion: 0 }, made.company.id);
+    const former = await resolveSession(db, await sessionFor(made.adminAccountId), made.company.id);
     expect(former).toMatchObject({ status: 'ok', context: { contactId: made.admin.id, isAdmin: false } });
   });
 
@@ -624,7 +627,7 @@ describe('removeContact', () => {
     ]);
     const closed = await insertTicket(made.company.id, c.id, 'closed');
     expect(await getContact(made.company.id, c.id)).not.toBeNull();
-    expect((await resolveSession(db, { accountId: c.accountId, sessionVersion: 0 }, made.company.id)).status).toBe('ok');
+    expect((await resolveSession(db, await sessionFor(c.accountId), made.company.id)).status).toBe('ok');
 
     expect(await removeContact(ctx, c.id)).toEqual({ ok: true });
 
@@ -638,7 +641,7 @@ describe('removeContact', () => {
     expect(groupRows.find((g) => g.id === otherGroup!.id)?.responsibleId).toBe(stays.id);
     expect((await ticketsOf(made.company.id)).find((t) => t.id === closed.id)?.requesterId).toBe(c.id);
 
-    expect(await resolveSession(db, { accountId: c.accountId, sessionVersion: 0 }, made.company.id)).toMatchObject({ status: 'no-company' });
+    expect(await resolveSession(db, await sessionFor(c.accountId), made.company.id)).toMatchObject({ status: 'no-company' });
     expect(await getContact(made.company.id, c.id)).toBeNull();
 
     const [event] = await auditOf(made.company.id, 'contact.removed');
@@ -659,7 +662,7 @@ describe('removeContact', () => {
     const inA = await makeContact(a.company.id, { email });
     const inB = await makeContact(b.company.id, { email });
     expect(await removeContact(adminContext(a), inA.id)).toEqual({ ok: true });
-    const session = await resolveSession(db, { accountId: inA.accountId, sessionVersion: 0 }, a.company.id);
+    const session = await resolveSession(db, await sessionFor(inA.accountId), a.company.id);
     expect(session).toMatchObject({ status: 'ok', context: { companyId: b.company.id, contactId: inB.id } });
   });
 

@@ -4,38 +4,42 @@ import { db } from '@/db/client';
 import { contacts } from '@/db/schema';
 import { changeOwnPassword } from '@/lib/auth/accounts';
 import { resolveSession } from '@/lib/auth/context';
-import { makeCompany, makeContact } from '../support/fixtures';
+import { makeCompany, makeContact, sessionFor } from '../support/fixtures';
 
 describe('resolveSession', () => {
-  it('is signed out without identity or for an unknown account', async () => {
+  it('is signed out without a session or for an unknown one', async () => {
     expect(await resolveSession(db, null, undefined)).toEqual({ status: 'signed-out' });
-    expect(await resolveSession(db, { accountId: '00000000-0000-4000-8000-000000000000', sessionVersion: 0 }, undefined)).toEqual({ status: 'signed-out' });
+    expect(await resolveSession(db, 'no-such-session-token', undefined)).toEqual({ status: 'signed-out' });
   });
 
   it('reads role and permissions from the database', async () => {
     const { company, admin, adminAccountId } = await makeCompany();
     const c = await makeContact(company.id, { permissions: ['self_service', 'bpo_full_access'] });
-    const asAdmin = await resolveSession(db, { accountId: adminAccountId, sessionVersion: 0 }, undefined);
+    const asAdmin = await resolveSession(db, await sessionFor(adminAccountId), undefined);
     expect(asAdmin).toMatchObject({ status: 'ok', context: { companyId: company.id, contactId: admin.id, isAdmin: true } });
-    const asContact = await resolveSession(db, { accountId: c.accountId, sessionVersion: 0 }, undefined);
+    const asContact = await resolveSession(db, await sessionFor(c.accountId), undefined);
     if (asContact.status !== 'ok') throw new Error('expected a context');
     expect(asContact.context.isAdmin).toBe(false);
     expect([...asContact.context.permissions].sort()).toEqual(['bpo_full_access', 'self_service']);
   });
 
-  it('ends sessions opened before a password change', async () => {
+  it('ends the other sessions at a password change and keeps the one that changed it', async () => {
     const { company } = await makeCompany();
     const c = await makeContact(company.id, { password: 'senha-inicial-1' });
-    await changeOwnPassword(db, c.accountId, 'senha-inicial-1', 'senha-seguinte-2');
-    expect(await resolveSession(db, { accountId: c.accountId, sessionVersion: 1 }, undefined)).toEqual({ status: 'signed-out' });
-    expect((await resolveSession(db, { accountId: c.accountId, sessionVersion: 2 }, undefined)).status).toBe('ok');
+    const here = await sessionFor(c.accountId);
+    const elsewhere = await sessionFor(c.accountId);
+    const current = await resolveSession(db, here, undefined);
+    if (current.status !== 'ok') throw new Error('expected a context');
+    await changeOwnPassword(db, c.accountId, current.context.sessionId, 'senha-inicial-1', 'senha-seguinte-2');
+    expect(await resolveSession(db, elsewhere, undefined)).toEqual({ status: 'signed-out' });
+    expect((await resolveSession(db, here, undefined)).status).toBe('ok');
   });
 
   it('takes away a removed contact at the next request', async () => {
     const { company } = await makeCompany();
     const c = await makeContact(company.id);
     await db.update(contacts).set({ status: 'removed', removedAt: new Date() }).where(eq(contacts.id, c.id));
-    expect(await resolveSession(db, { accountId: c.accountId, sessionVersion: 0 }, undefined)).toMatchObject({ status: 'no-company' });
+    expect(await resolveSession(db, await sessionFor(c.accountId), undefined)).toMatchObject({ status: 'no-company' });
   });
 
   it('lets a person of several companies choose one, and only one of theirs', async () => {
@@ -44,7 +48,7 @@ describe('resolveSession', () => {
     const stranger = await makeCompany({ name: 'Gama Ltda' });
     const inA = await makeContact(a.company.id, { email: 'duas.empresas@example.test' });
     await makeContact(b.company.id, { email: 'duas.empresas@example.test' });
-    const identity = { accountId: inA.accountId, sessionVersion: 0 };
+    const identity = await sessionFor(inA.accountId);
 
     const byDefault = await resolveSession(db, identity, undefined);
     if (byDefault.status !== 'ok') throw new Error('expected a context');
@@ -62,9 +66,9 @@ describe('default company', () => {
     const a = await makeCompany({ name: 'Aaa Primeira' });
     const b = await makeCompany({ name: 'Zzz Administrada' });
     await makeContact(a.company.id, { email: b.adminEmail });
-    const session = await resolveSession(db, { accountId: b.adminAccountId, sessionVersion: 0 }, undefined);
+    const session = await resolveSession(db, await sessionFor(b.adminAccountId), undefined);
     expect(session).toMatchObject({ status: 'ok', context: { companyId: b.company.id, isAdmin: true } });
-    const chosen = await resolveSession(db, { accountId: b.adminAccountId, sessionVersion: 0 }, a.company.id);
+    const chosen = await resolveSession(db, await sessionFor(b.adminAccountId), a.company.id);
     expect(chosen).toMatchObject({ status: 'ok', context: { companyId: a.company.id, isAdmin: false } });
   });
 });

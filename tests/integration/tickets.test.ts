@@ -5,7 +5,7 @@ import { auditEvents, contacts, groupMembers, groups, tickets, type PermissionKe
 import { createTicket, setTicketStatus, type TicketActor } from '@/lib/tickets/mutations';
 import { getTicket, listTickets } from '@/lib/tickets/queries';
 import { resolveSession } from '@/lib/auth/context';
-import { makeCompany, makeContact } from '../support/fixtures';
+import { makeCompany, makeContact, sessionFor } from '../support/fixtures';
 
 const actor = (companyId: string, c: { id: string; email: string }, permissions: PermissionKey[], isAdmin = false): TicketActor => ({
   companyId,
@@ -137,13 +137,13 @@ describe('restricted groups', () => {
     await db.insert(groupMembers).values({ companyId: company.id, groupId: group!.id, contactId: bpo.id });
     await createTicket(actor(company.id, ana, ['self_service']), input('BPO da Ana', 'bpo'));
 
-    const session = await resolveSession(db, { accountId: bpo.accountId, sessionVersion: 0 }, company.id);
+    const session = await resolveSession(db, await sessionFor(bpo.accountId), company.id);
     if (session.status !== 'ok') throw new Error('expected a session');
     expect(session.context.inRestrictedGroup).toBe(true);
     expect((await listTickets(company.id, session.context)).rows).toEqual([]);
 
     await db.update(groups).set({ inDisuse: true }).where(eq(groups.id, group!.id));
-    const later = await resolveSession(db, { accountId: bpo.accountId, sessionVersion: 0 }, company.id);
+    const later = await resolveSession(db, await sessionFor(bpo.accountId), company.id);
     if (later.status !== 'ok') throw new Error('expected a session');
     expect(later.context.inRestrictedGroup).toBe(false);
     expect((await listTickets(company.id, later.context)).rows.map((r) => r.subject)).toEqual(['BPO da Ana']);

@@ -3,6 +3,7 @@ import { db } from '@/db/client';
 import { contactPermissions, contacts, type PermissionKey } from '@/db/schema';
 import { cpfFromBase } from '@/lib/br/cpf';
 import { findOrCreateAccount, setPassword } from '@/lib/auth/accounts';
+import { createSession } from '@/lib/auth/sessions';
 import { createCompany } from '@/lib/companies/mutations';
 
 let counter = 0;
@@ -48,4 +49,9 @@ export async function makeContact(
     await db.insert(contactPermissions).values(opts.permissions.map((permission) => ({ companyId, contactId: contact!.id, permission })));
   }
   return { ...contact!, accountId: account.id };
+}
+
+/** A signed-in browser of the account: the token its cookie would carry. */
+export function sessionFor(accountId: string, origin: { ip?: string; userAgent?: string } = {}, now?: Date): Promise<string> {
+  return createSession(db, accountId, origin, now);
 }

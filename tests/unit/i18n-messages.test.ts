@@ -39,12 +39,12 @@ describe('message catalogs', () => {
 describe('translator', () => {
   it('renders the invitation subject with the company name in pt-BR by default', () => {
     const t = translator('mail');
-    expect(t('inviteSubject', { company: 'Padaria Pão Quente Ltda' })).toBe('Convite para o portal de suporte – Padaria Pão Quente Ltda');
+    expect(t('inviteSubject', { company: 'Padaria Pão Quente Ltda' })).toBe('Seu acesso ao portal de suporte – Padaria Pão Quente Ltda');
   });
 
   it('renders it in English when asked', () => {
     const t = translator('mail', 'en');
-    expect(t('inviteSubject', { company: 'Acme' })).toBe('Invitation to the support portal – Acme');
+    expect(t('inviteSubject', { company: 'Acme' })).toBe('Your access to the support portal – Acme');
   });
 
   it('fills every placeholder of the invitation body', () => {

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { ChangePasswordForm } from '@/components/profile/change-password-form';
+import { SessionsPanel } from '@/components/profile/sessions-panel';
+import { ownSessions } from '@/lib/auth/queries';
 import { Flash } from '@/components/ui/flash';
 import { requireContact } from '@/lib/auth/session';
 
@@ -13,7 +15,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ProfilePage({ searchParams }: Props) {
   const ctx = await requireContact();
   const params = await searchParams;
-  const t = await getTranslations('profile');
+  const [t, sessions] = await Promise.all([getTranslations('profile'), ownSessions(ctx.accountId)]);
   return (
     <>
       <header className="page-header">
@@ -47,6 +49,7 @@ export default async function ProfilePage({ searchParams }: Props) {
           <p className="muted">{t('changePasswordIntro')}</p>
           <ChangePasswordForm email={ctx.email} />
         </section>
+        <SessionsPanel sessions={sessions} currentId={ctx.sessionId} />
       </div>
     </>
   );

@@ -149,7 +149,7 @@ async function writeContacts(tx: Executor, job: Job, actor: Actor, ctx: AdminCon
     await queueWelcomes(
       tx,
       ctx,
-      written.map((p) => ({ accountId: p.account.id, name: p.input.name, email: p.input.email })),
+      written.map((p) => ({ accountId: p.account.id, contactId: p.id, name: p.input.name, email: p.input.email, newAccount: p.account.created })),
       { bulk: true },
     );
 

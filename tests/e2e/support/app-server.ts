@@ -70,7 +70,8 @@ await db.transaction(async (tx) => {
     areaCode: '11',
     phone: '977776666',
   });
-  const token = await issueToken(tx, { accountId: invited.id, purpose: 'invite', companyId: demo!.companyId });
+  const [invitedContact] = await tx.select({ id: contacts.id }).from(contacts).where(eq(contacts.email, E2E.invited));
+  const token = await issueToken(tx, { accountId: invited.id, purpose: 'invite', companyId: demo!.companyId, contactId: invitedContact!.id });
   await enqueueMail(tx, invitationMail({ companyId: demo!.companyId, companyName: 'Empresa Demonstração Ltda', name: 'Convidada Teste', email: E2E.invited, token }));
 });
 
@@ -120,6 +121,19 @@ await db.transaction(async (tx) => {
     ticket(9004, fx.pendingTickets.email, 'open'),
     ticket(9005, fx.removeJs.email, 'closed'),
   ]);
+});
+// sessions.spec.ts: people with a password, whose sessions end during the tests.
+await db.transaction(async (tx) => {
+  let n = 0;
+  for (const p of Object.values(E2E.sessions)) {
+    const account = await findOrCreateAccount(tx, p.email);
+    await setPassword(tx, account.id, E2E.password);
+    const [row] = await tx
+      .insert(contacts)
+      .values({ companyId: demo!.companyId, accountId: account.id, name: p.name, email: p.email, document: cpfFromBase(String(401502603 + n++)), areaCode: '11', phone: '912349999' })
+      .returning({ id: contacts.id });
+    await tx.insert(contactPermissions).values({ companyId: demo!.companyId, contactId: row!.id, permission: 'self_service' });
+  }
 });
 // Two small companies whose administration is handed over (with and without JavaScript).
 for (const [code, t, cpfBase] of [

@@ -16,6 +16,15 @@ export const E2E = {
   resetter: 'luiza.goncalves@demo.test',
   locked: 'sergio.magalhaes@demo.test',
   passwordChanger: 'conceicao.araujo@demo.test',
+  // sessions.spec.ts: people whose sessions the tests end (each test its own).
+  sessions: {
+    signOut: { name: 'Sônia Saída', email: 'sonia.saida@demo.test' },
+    own: { name: 'Sílvia Sessões', email: 'silvia.sessoes@demo.test' },
+    ownNoJs: { name: 'Simão Sessões', email: 'simao.sessoes@demo.test' },
+    endedJs: { name: 'Saulo Sessões', email: 'saulo.sessoes@demo.test' },
+    endedNoJs: { name: 'Sara Sessões', email: 'sara.sessoes@demo.test' },
+    throttled: { name: 'Tiago Tentativas', email: 'tiago.tentativas@demo.test' },
+  },
   // contacts-admin.spec.ts: every test has its own people (names sort after "Marina", so the
   // first page of the demo list that other specs look at keeps its rows).
   admin: {

@@ -19,15 +19,16 @@ export default async function OutboxPage({ searchParams }: Props) {
   const page = Math.max(1, Number.parseInt(typeof params.page === 'string' ? params.page : '1', 10) || 1);
   const { rows, total } = await companyOutboxPage(ctx.companyId, page);
   const [t, format] = await Promise.all([getTranslations('outbox'), getFormatter()]);
-  // With SMTP on, messages reach their recipients: the administrator sees only that they went,
-  // not the links inside them (an administrator never sets someone else's password).
-  const showBodies = !smtpConfigured();
+  // Never a message's text: invitation and reset links belong to their recipient's mailbox
+  // only (an administrator never sets or learns someone else's password). Without SMTP the
+  // server writes each message to its log, for the operator (docs/decisions/003).
+  const noSmtp = !smtpConfigured();
   const from = total === 0 ? 0 : (page - 1) * OUTBOX_PAGE_SIZE + 1;
   const to = Math.min(total, page * OUTBOX_PAGE_SIZE);
   return (
     <>
       <PageHeader title={t('title')} lead={t('intro', { company: ctx.companyName })} />
-      {showBodies ? <Notice>{t('noSmtp')}</Notice> : null}
+      {noSmtp ? <Notice>{t('noSmtp')}</Notice> : null}
       {rows.length === 0 ? (
         <div className="empty-state">
           <p className="empty-state__title">{t('empty')}</p>
@@ -57,12 +58,6 @@ export default async function OutboxPage({ searchParams }: Props) {
                   </div>
                 </dl>
                 {m.lastError && m.status !== 'sent' ? <p className="field__error">{t('lastError', { error: m.lastError })}</p> : null}
-                {showBodies ? (
-                  <details className="message__body">
-                    <summary>{t('showBody')}</summary>
-                    <pre>{m.textBody}</pre>
-                  </details>
-                ) : null}
               </li>
             ))}
           </ul>
