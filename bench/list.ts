@@ -120,8 +120,7 @@ try {
   const secret = randomBytes(32).toString('base64url');
   const server = await startServer(bench.url, PORT, secret);
   try {
-    // The seed's password change bumped the session version to 1.
-    const cookie = await sessionCookie(secret, adminAccountId, 1);
+    const cookie = await sessionCookie(bench.conn.db, secret, adminAccountId);
     const base = `http://127.0.0.1:${PORT}`;
     const check = await fetch(`${base}/contacts`, { headers: { cookie } });
     const html = await check.text();

@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { encode } from 'next-auth/jwt';
 import pg from 'pg';
-import { connectPostgres, type Connection } from '../db/connect';
+import { connectPostgres, type Connection, type Executor } from '../db/connect';
+import { createSession } from '../lib/auth/sessions';
 
 export function requireDatabaseUrl(): string {
   const url = process.env.DATABASE_URL;
@@ -88,10 +89,11 @@ export async function startServer(databaseUrl: string, port: number, secret: str
   };
 }
 
-/** The session cookie Auth.js would set after signing in. */
-export async function sessionCookie(secret: string, accountId: string, sessionVersion: number): Promise<string> {
+/** The session cookie Auth.js would set after signing in, naming a new server-side session. */
+export async function sessionCookie(db: Executor, secret: string, accountId: string): Promise<string> {
   const salt = 'authjs.session-token';
-  const token = await encode({ token: { sub: accountId, sv: sessionVersion }, secret, salt, maxAge: 3600 });
+  const sid = await createSession(db, accountId, { ip: '127.0.0.1', userAgent: 'bench' });
+  const token = await encode({ token: { sub: accountId, sid }, secret, salt, maxAge: 3600 });
   return `${salt}=${token}`;
 }
 

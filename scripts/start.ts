@@ -90,4 +90,8 @@ for (let i = 0; i < 600; i++) {
 console.log(`\nPortaria pronto em ${url}`);
 if (signIn) console.log(signIn);
 console.log(embedded ? `Banco de dados embutido (PGlite) em ${path.relative(root, dir) || dir}` : 'Banco de dados: PostgreSQL (DATABASE_URL)');
-console.log(process.env.SMTP_URL ? 'E-mails enviados por SMTP (SMTP_URL).' : 'SMTP não configurado: os e-mails ficam em "E-mails enviados".');
+console.log(
+  process.env.SMTP_URL
+    ? 'E-mails enviados por SMTP (SMTP_URL).'
+    : 'SMTP não configurado: cada e-mail (com os links de convite) é escrito neste registro; "E-mails enviados" lista os envios.',
+);
