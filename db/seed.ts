@@ -1,11 +1,11 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from './connect';
-import { accounts, companies, contactPermissions, contacts, groupMembers, groups, tickets, type PermissionKey } from './schema';
+import { accounts, companies, contacts, groupMembers, groups, tickets, type PermissionKey } from './schema';
 import { cpfFromBase } from '@/lib/br/cpf';
 import { createCompany } from '@/lib/companies/mutations';
 import { findOrCreateAccount, setPassword } from '@/lib/auth/accounts';
-import { recordAudit } from '@/lib/audit/record';
+import { insertContacts } from '@/lib/contacts/write';
 
 export const DEMO_COMPANY = { code: 'DEMO', name: 'Empresa Demonstração Ltda' };
 export const DEMO_ADMIN = { email: 'admin@demo.test', name: 'Marina Albuquerque' };
@@ -36,36 +36,13 @@ export async function seedDemo(db: Database, adminPassword: string): Promise<{ a
     const [account] = await tx.select().from(accounts).where(eq(accounts.email, DEMO_ADMIN.email));
     await setPassword(tx, account!.id, adminPassword);
 
-    const created: { id: string; name: string }[] = [];
+    const people = [];
     for (const c of DEMO_CONTACTS) {
       const acc = await findOrCreateAccount(tx, c.email);
-      const [row] = await tx
-        .insert(contacts)
-        .values({
-          companyId: company.id,
-          accountId: acc.id,
-          name: c.name,
-          email: c.email,
-          document: cpfFromBase(c.cpfBase),
-          areaCode: c.ddd,
-          phone: c.phone,
-          consultancy: c.consultancy,
-        })
-        .returning({ id: contacts.id, name: contacts.name });
-      created.push(row!);
-      if (c.permissions.length) {
-        await tx.insert(contactPermissions).values(c.permissions.map((permission) => ({ companyId: company.id, contactId: row!.id, permission })));
-      }
-      await recordAudit(tx, {
-        companyId: company.id,
-        actor: { contactId: admin.id, email: DEMO_ADMIN.email },
-        action: 'contact.created',
-        entityType: 'contact',
-        entityId: row!.id,
-        subjectContactId: row!.id,
-        after: { name: c.name, email: c.email },
-      });
+      people.push({ accountId: acc.id, name: c.name, email: c.email, document: cpfFromBase(c.cpfBase), areaCode: c.ddd, phone: c.phone, consultancy: c.consultancy, permissions: c.permissions });
     }
+    const { ids } = await insertContacts(tx, company.id, { contactId: admin.id, email: DEMO_ADMIN.email }, people);
+    const created = ids.map((id) => ({ id }));
 
     const [support, supervision] = await tx
       .insert(groups)

@@ -1,9 +1,7 @@
 import { auditEvents } from '@/db/schema';
 import type { Executor } from '@/db/connect';
 
-export type Actor = { contactId: string | null; email: string | null };
-
-export const OPERATOR: Actor = { contactId: null, email: null };
+import type { Actor } from '@/lib/auth/actor';
 
 export type AuditInput = {
   companyId: string;

@@ -14,39 +14,57 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+export type TokenHolder = {
+  accountId: string;
+  /** The contact an invitation is for (required for invitations). */
+  contactId?: string | null;
+  /** The account was created by the caller's own transaction: it holds no earlier link to void. */
+  newAccount?: boolean;
+};
+
 /**
- * Issues a new link; earlier unused links of the same purpose stop working. An invitation
- * names the contact it was issued for (companyId and contactId).
+ * Issues new links, one per holder, for one person or an import's thousand, in two
+ * statements: earlier unused links of the same purpose and company stop working (one company
+ * never cancels another's), then the new ones are stored (their SHA-256 only). An invitation
+ * names its company and contact. Returns the tokens, in the holders' order.
  */
+export async function issueTokens(
+  db: Executor,
+  input: { purpose: TokenPurpose; companyId: string | null; holders: TokenHolder[] },
+  now = new Date(),
+): Promise<string[]> {
+  const { purpose, companyId, holders } = input;
+  if (holders.length === 0) return [];
+  if (purpose === 'invite' && (!companyId || holders.some((h) => !h.contactId))) throw new Error('an invitation names its company and contact');
+  await voidEarlierTokens(db, purpose, companyId, holders.filter((h) => !h.newAccount).map((h) => h.accountId), now);
+  const tokens = holders.map(() => randomBytes(32).toString('base64url'));
+  const rows = holders.map((h, i) => ({ account_id: h.accountId, contact_id: h.contactId ?? null, token_hash: hashToken(tokens[i]!) }));
+  await db.execute(sql`
+    insert into ${authTokens} (account_id, contact_id, purpose, token_hash, company_id, expires_at, created_at)
+    select t.account_id, t.contact_id, ${purpose}, t.token_hash, ${companyId}::uuid, ${new Date(now.getTime() + TOKEN_TTL_MS[purpose])}, ${now}
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as t(account_id uuid, contact_id uuid, token_hash text)`);
+  return tokens;
+}
+
+/** One link (see issueTokens). */
 export async function issueToken(
   db: Executor,
   input: { accountId: string; purpose: TokenPurpose; companyId?: string | null; contactId?: string | null },
   now = new Date(),
 ): Promise<string> {
-  if (input.purpose === 'invite' && !(input.companyId && input.contactId)) throw new Error('an invitation names its company and contact');
-  const token = randomBytes(32).toString('base64url');
-  // Voids only the same company's earlier links: one company can never cancel another's.
-  await db
-    .update(authTokens)
-    .set({ usedAt: now })
-    .where(
-      and(
-        eq(authTokens.accountId, input.accountId),
-        eq(authTokens.purpose, input.purpose),
-        isNull(authTokens.usedAt),
-        input.companyId ? eq(authTokens.companyId, input.companyId) : isNull(authTokens.companyId),
-      ),
-    );
-  await db.insert(authTokens).values({
-    accountId: input.accountId,
-    purpose: input.purpose,
-    companyId: input.companyId ?? null,
-    contactId: input.contactId ?? null,
-    tokenHash: hashToken(token),
-    expiresAt: new Date(now.getTime() + TOKEN_TTL_MS[input.purpose]),
-    createdAt: now,
-  });
-  return token;
+  const [token] = await issueTokens(db, { purpose: input.purpose, companyId: input.companyId ?? null, holders: [{ accountId: input.accountId, contactId: input.contactId }] }, now);
+  return token!;
+}
+
+/** The company's (or, for null, the company-less) open links of this purpose for these accounts stop working. */
+async function voidEarlierTokens(db: Executor, purpose: TokenPurpose, companyId: string | null, accountIds: string[], now: Date): Promise<void> {
+  if (accountIds.length === 0) return;
+  // account_id leads, as in auth_tokens_open_idx: an index lookup per account however many
+  // tokens the table holds (an import voids a thousand at once).
+  await db.execute(sql`
+    update ${authTokens} set used_at = ${now}
+    where account_id = any(${`{${accountIds.join(',')}}`}::uuid[]) and purpose = ${purpose} and used_at is null
+      and ${companyId ? sql`company_id = ${companyId}` : sql`company_id is null`}`);
 }
 
 export type ValidToken = { id: string; accountId: string; email: string; companyId: string | null; companyName: string | null };
@@ -89,14 +107,9 @@ export async function voidAccountTokens(db: Executor, accountId: string, now = n
     .where(and(eq(authTokens.accountId, accountId), isNull(authTokens.usedAt)));
 }
 
-/** A company's open invitations of these accounts stop working (a contact removed, or re-invited). */
-export async function voidCompanyInvitations(db: Executor, companyId: string, accountIds: string[], now = new Date()): Promise<void> {
-  if (accountIds.length === 0) return;
-  // account_id leads, as in auth_tokens_open_idx: the plan stays an index lookup per account
-  // however many tokens the table holds (an import voids a thousand at once).
-  await db.execute(sql`
-    update ${authTokens} set used_at = ${now}
-    where account_id = any(${`{${accountIds.join(',')}}`}::uuid[]) and purpose = 'invite' and used_at is null and company_id = ${companyId}`);
+/** A company's open invitations of these accounts stop working (a contact removed, or its e-mail changed). */
+export function voidCompanyInvitations(db: Executor, companyId: string, accountIds: string[], now = new Date()): Promise<void> {
+  return voidEarlierTokens(db, 'invite', companyId, accountIds, now);
 }
 
 /** Marks the token used; false when another request used it first. */

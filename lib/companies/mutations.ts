@@ -1,10 +1,12 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
 import type { Executor } from '@/db/connect';
-import { accounts, companies, contactPermissions, contacts } from '@/db/schema';
-import { OPERATOR, recordAudit } from '@/lib/audit/record';
+import { accounts, companies, contacts } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record';
+import { OPERATOR } from '@/lib/auth/actor';
+import { insertContacts } from '@/lib/contacts/write';
 import { findOrCreateAccount } from '@/lib/auth/accounts';
 import { issueToken } from '@/lib/auth/tokens';
 import { enqueueMail } from '@/lib/mail/outbox';
@@ -38,25 +40,11 @@ export async function createCompany(input: CreateCompanyInput, opts: { invite?: 
     const [existing] = await tx.select({ id: companies.id }).from(companies).where(eq(companies.code, data.code));
     if (existing) throw new CompanyCodeTaken(data.code);
     const [company] = await tx.insert(companies).values({ code: data.code, name: data.name }).returning();
+    await recordAudit(tx, { companyId: company!.id, actor: OPERATOR, action: 'company.created', entityType: 'company', entityId: company!.id, after: { code: data.code, name: data.name } });
     const account = await findOrCreateAccount(tx, data.adminEmail);
-    const [admin] = await tx
-      .insert(contacts)
-      .values({ companyId: company!.id, accountId: account.id, name: data.adminName, email: data.adminEmail, isAdmin: true })
-      .returning();
-    // Like every new contact, the first administrator may open tickets.
-    await tx.insert(contactPermissions).values({ companyId: company!.id, contactId: admin!.id, permission: 'self_service' });
-    await recordAudit(tx, [
-      { companyId: company!.id, actor: OPERATOR, action: 'company.created', entityType: 'company', entityId: company!.id, after: { code: data.code, name: data.name } },
-      {
-        companyId: company!.id,
-        actor: OPERATOR,
-        action: 'contact.created',
-        entityType: 'contact',
-        entityId: admin!.id,
-        subjectContactId: admin!.id,
-        after: { name: admin!.name, email: admin!.email, isAdmin: true, permissions: ['self_service'] },
-      },
-    ]);
+    // Like every new contact, the first administrator may open tickets (default permissions).
+    const { ids } = await insertContacts(tx, company!.id, OPERATOR, [{ accountId: account.id, name: data.adminName, email: data.adminEmail, isAdmin: true }]);
+    const [admin] = await tx.select().from(contacts).where(and(eq(contacts.companyId, company!.id), eq(contacts.id, ids[0]!)));
     let inviteLink: string | null = null;
     // A person who already has a password (set through their own mailbox) keeps it: they are
     // told they administer the new company, and no link is printed that could replace it.

@@ -4,21 +4,20 @@ import { db } from '@/db/client';
 import type { Executor } from '@/db/connect';
 import { uniqueViolation } from '@/db/errors';
 import { contactPermissions, contacts, groupMembers, groups, tickets, type Contact, type PermissionKey } from '@/db/schema';
-import { recordAudit, type Actor } from '@/lib/audit/record';
+import { recordAudit } from '@/lib/audit/record';
+import { actorOf, type AdminContext, type Result as ActionResult } from '@/lib/auth/actor';
 import { findOrCreateAccount } from '@/lib/auth/accounts';
 import { voidCompanyInvitations } from '@/lib/auth/tokens';
 import { isUuid } from '@/db/sql-helpers';
 import { normaliseContact, type CreateContactInput, type UpdateContactInput } from './schema';
 import { takenKeys } from './taken';
 import { queueWelcomes } from './welcome';
+import { insertContacts } from './write';
 
-/** Who acts, in which company: always taken from the session, never from a form. */
-export type AdminContext = { companyId: string; companyName: string; contactId: string; email: string };
+export { DEFAULT_PERMISSIONS } from './write';
 
 export type ContactError = 'notFound' | 'stale' | 'isAdmin' | 'hasOpenTickets' | 'notAdminAnymore' | 'sameContact' | 'targetNotFound';
-export type Result<T = object> = ({ ok: true } & T) | { ok: false; error?: ContactError; fieldErrors?: Record<string, string>; currentVersion?: number };
-
-export const actorOf = (ctx: AdminContext): Actor => ({ contactId: ctx.contactId, email: ctx.email });
+export type Result<T = object> = ActionResult<T, ContactError>;
 
 // The fields an administrator edits; history records them before and after.
 const AUDITED = ['name', 'email', 'country', 'document', 'areaCode', 'phone', 'consultancy'] as const;
@@ -46,7 +45,12 @@ function conflictFromError(err: unknown): Record<string, string> | null {
   return null;
 }
 
-export const DEFAULT_PERMISSIONS: PermissionKey[] = ['self_service'];
+/** Registered by someone else between the check and the insert: the transaction rolls back whole. */
+class TakenMeanwhile extends Error {
+  constructor() {
+    super('e-mail or document registered concurrently');
+  }
+}
 
 export async function createContact(ctx: AdminContext, input: CreateContactInput, executor: Executor = db): Promise<Result<{ contactId: string }>> {
   const data = { ...normaliseContact(input), name: input.name, email: input.email };
@@ -55,24 +59,14 @@ export async function createContact(ctx: AdminContext, input: CreateContactInput
       const taken = await conflicts(tx, ctx.companyId, data.email, data.document);
       if (taken) return { ok: false as const, fieldErrors: taken };
       const account = await findOrCreateAccount(tx, data.email);
-      const [row] = await tx
-        .insert(contacts)
-        .values({ companyId: ctx.companyId, accountId: account.id, ...data })
-        .returning();
-      await tx.insert(contactPermissions).values(DEFAULT_PERMISSIONS.map((permission) => ({ companyId: ctx.companyId, contactId: row!.id, permission })));
-      await recordAudit(tx, {
-        companyId: ctx.companyId,
-        actor: actorOf(ctx),
-        action: 'contact.created',
-        entityType: 'contact',
-        entityId: row!.id,
-        subjectContactId: row!.id,
-        after: { ...snapshot(row!), permissions: DEFAULT_PERMISSIONS },
-      });
-      await queueWelcomes(tx, ctx, [{ accountId: account.id, contactId: row!.id, name: row!.name, email: row!.email }]);
-      return { ok: true as const, contactId: row!.id };
+      const { ids, written } = await insertContacts(tx, ctx.companyId, actorOf(ctx), [{ accountId: account.id, ...data }]);
+      const contactId = ids[0]!;
+      if (!written.has(contactId)) throw new TakenMeanwhile();
+      await queueWelcomes(tx, ctx, [{ accountId: account.id, contactId, name: data.name, email: data.email, newAccount: false }]);
+      return { ok: true as const, contactId };
     });
   } catch (err) {
+    if (err instanceof TakenMeanwhile) return { ok: false, fieldErrors: (await conflicts(executor, ctx.companyId, data.email, data.document)) ?? { email: 'emailTaken' } };
     const fieldErrors = conflictFromError(err);
     if (fieldErrors) return { ok: false, fieldErrors };
     throw err;

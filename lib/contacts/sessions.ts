@@ -6,7 +6,8 @@ import { isUuid } from '@/db/sql-helpers';
 import { contacts } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { endAccountSessions } from '@/lib/auth/sessions';
-import { actorOf, type AdminContext, type Result } from './mutations';
+import { actorOf, type AdminContext } from '@/lib/auth/actor';
+import type { Result } from './mutations';
 
 /**
  * "Encerrar sessões" on a contact: every session of that person ends at once (a lost laptop, a

@@ -4,7 +4,8 @@ import { db } from '@/db/client';
 import type { Executor } from '@/db/connect';
 import { contacts, tickets } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
-import { actorOf, type AdminContext, type Result } from './mutations';
+import { actorOf, type AdminContext } from '@/lib/auth/actor';
+import type { Result } from './mutations';
 import { isUuid } from '@/db/sql-helpers';
 
 // Handing things over to another contact: the administration, or open tickets.

@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/connect';
-import { hashToken, TOKEN_TTL_MS, voidCompanyInvitations } from '@/lib/auth/tokens';
+import { issueTokens } from '@/lib/auth/tokens';
 import { enqueueMail, type MailMessage } from '@/lib/mail/outbox';
 import { accessGrantedMail, invitationMail } from '@/lib/mail/templates';
-import type { AdminContext } from './mutations';
+import type { AdminContext } from '@/lib/auth/actor';
 
 /** `newAccount`: the account was created by the caller's own transaction (it holds no link yet). */
 export type Newcomer = { accountId: string; contactId: string; name: string; email: string; newAccount?: boolean };
@@ -30,29 +29,14 @@ export async function queueWelcomes(tx: Executor, ctx: AdminContext, people: New
       select id from accounts where id = any(${`{${existing.join(',')}}`}::uuid[]) and password_hash is not null`);
     for (const r of found.rows) withPassword.add(r.id);
   }
-  const mails: MailMessage[] = [];
-  const tokens: Array<{ account_id: string; contact_id: string; token_hash: string }> = [];
-  for (const p of unique) {
+  const invited = unique.filter((p) => !withPassword.has(p.accountId));
+  const tokens = await issueTokens(tx, { purpose: 'invite', companyId: ctx.companyId, holders: invited });
+  const link = new Map(invited.map((p, i) => [p.accountId, tokens[i]!]));
+  const mails: MailMessage[] = unique.map((p) => {
     const contact = { companyId: ctx.companyId, companyName: ctx.companyName, name: p.name, email: p.email };
-    if (withPassword.has(p.accountId)) {
-      mails.push(accessGrantedMail(contact));
-      continue;
-    }
-    const token = randomBytes(32).toString('base64url');
-    tokens.push({ account_id: p.accountId, contact_id: p.contactId, token_hash: hashToken(token) });
-    mails.push(invitationMail({ ...contact, token }));
-  }
-  if (tokens.length) {
-    await voidCompanyInvitations(
-      tx,
-      ctx.companyId,
-      unique.filter((p) => !p.newAccount && !withPassword.has(p.accountId)).map((p) => p.accountId),
-    );
-    await tx.execute(sql`
-      insert into auth_tokens (account_id, contact_id, purpose, token_hash, company_id, expires_at)
-      select t.account_id, t.contact_id, 'invite', t.token_hash, ${ctx.companyId}, ${new Date(Date.now() + TOKEN_TTL_MS.invite)}
-      from jsonb_to_recordset(${JSON.stringify(tokens)}::jsonb) as t(account_id uuid, contact_id uuid, token_hash text)`);
-  }
+    const token = link.get(p.accountId);
+    return token ? invitationMail({ ...contact, token }) : accessGrantedMail(contact);
+  });
   await enqueueMail(
     tx,
     mails.map((m) => ({ ...m, bulk: opts.bulk })),

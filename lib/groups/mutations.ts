@@ -5,11 +5,11 @@ import type { Executor } from '@/db/connect';
 import { uniqueViolation } from '@/db/errors';
 import { contacts, groupEmails, groupMembers, groups, type Group } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
-import { actorOf, type AdminContext } from '@/lib/contacts/mutations';
+import { actorOf, type AdminContext, type Result } from '@/lib/auth/actor';
 import { isUuid } from '@/db/sql-helpers';
 import type { GroupInput, UpdateGroupInput } from './schema';
 
-export type GroupResult<T = object> = ({ ok: true } & T) | { ok: false; error?: 'notFound' | 'stale'; fieldErrors?: Record<string, string>; currentVersion?: number };
+export type GroupResult<T = object> = Result<T, 'notFound' | 'stale'>;
 
 const AUDITED = ['name', 'type', 'responsibleId', 'inDisuse', 'restricted', 'mailbox'] as const;
 const snapshot = (g: Pick<Group, (typeof AUDITED)[number]>) => Object.fromEntries(AUDITED.map((k) => [k, g[k]]));

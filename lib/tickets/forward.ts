@@ -4,13 +4,13 @@ import { db } from '@/db/client';
 import type { Executor } from '@/db/connect';
 import { groups, tickets } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
-import { actorOf, type AdminContext } from '@/lib/contacts/mutations';
+import { actorOf, type AdminContext, type Result } from '@/lib/auth/actor';
 import { isUuid } from '@/db/sql-helpers';
 import { forwardRecipients } from '@/lib/groups/queries';
 import { enqueueMail } from '@/lib/mail/outbox';
 import { groupForwardMail } from '@/lib/mail/templates';
 
-export type ForwardResult = { ok: true; notified: number } | { ok: false; error: 'notFound' | 'groupNotFound' | 'groupInDisuse' };
+export type ForwardResult = Result<{ notified: number }, 'notFound' | 'groupNotFound' | 'groupInDisuse'>;
 
 /**
  * "Encaminhar para grupo": the ticket now belongs to the group, and the group's mailbox, its

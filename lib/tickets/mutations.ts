@@ -5,11 +5,10 @@ import type { Executor } from '@/db/connect';
 import { companies, contacts, tickets } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import type { NewTicketInput, TicketStatus } from './schema';
-import { canOpenTickets, type Viewer } from './visibility';
+import type { ContactActor } from '@/lib/auth/actor';
+import { canOpenTickets } from './visibility';
 
-export type TicketActor = Viewer & { companyId: string; email: string };
-
-export async function createTicket(ctx: TicketActor, input: NewTicketInput, executor: Executor = db) {
+export async function createTicket(ctx: ContactActor, input: NewTicketInput, executor: Executor = db) {
   if (!canOpenTickets(ctx)) return { ok: false as const, error: 'forbidden' as const };
   return executor.transaction(async (tx) => {
     // The requester must still be active: the share lock waits for a removal in progress.
@@ -43,7 +42,7 @@ export async function createTicket(ctx: TicketActor, input: NewTicketInput, exec
 }
 
 /** The administrator moves a ticket through Aberto → Em atendimento → Fechado (or back). */
-export async function setTicketStatus(ctx: TicketActor, id: string, status: TicketStatus, executor: Executor = db) {
+export async function setTicketStatus(ctx: ContactActor, id: string, status: TicketStatus, executor: Executor = db) {
   if (!ctx.isAdmin) return { ok: false as const, error: 'forbidden' as const };
   return executor.transaction(async (tx) => {
     const [current] = await tx

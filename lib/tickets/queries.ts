@@ -4,7 +4,8 @@ import { db } from '@/db/client';
 import type { Executor } from '@/db/connect';
 import { isUuid } from '@/db/sql-helpers';
 import { contacts, groupMembers, groups, tickets } from '@/db/schema';
-import { ticketScope, type Viewer } from './visibility';
+import type { Viewer } from '@/lib/auth/actor';
+import { ticketScope } from './visibility';
 import type { TicketStatus } from './schema';
 
 /** The SQL form of ticketScope(): null means the person sees no ticket at all. */

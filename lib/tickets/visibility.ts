@@ -1,6 +1,4 @@
-import type { PermissionKey } from '@/db/schema/permission-keys';
-
-export type Viewer = { contactId: string; isAdmin: boolean; permissions: ReadonlySet<PermissionKey>; inRestrictedGroup?: boolean };
+import type { Viewer } from '@/lib/auth/actor';
 
 /**
  * Which tickets a person sees (PRODUCT.md §4), as data the query turns into SQL:

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { auditEvents, contactPermissions, contacts, mailOutbox, tickets } from '@/db/schema';
-import type { AdminContext } from '@/lib/contacts/mutations';
+import type { AdminContext } from '@/lib/auth/actor';
 import { CreateContactSchema, UpdateContactSchema } from '@/lib/contacts/schema';
 import { randomCpf, type makeCompany } from '../support/fixtures';
 

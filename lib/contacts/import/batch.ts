@@ -1,11 +1,10 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/connect';
-import type { Actor } from '@/lib/audit/record';
-import { DEFAULT_PERMISSIONS, type AdminContext } from '../mutations';
+import type { Actor, AdminContext } from '@/lib/auth/actor';
 import { takenField, takenKeys } from '../taken';
 import { queueWelcomes } from '../welcome';
+import { insertContacts } from '../write';
 
 // One batch of an import job: the rows of a range of lines, written in one transaction.
 // The job around it (start, claim, run, finish, failures) is in run.ts.
@@ -106,44 +105,17 @@ async function writeContacts(tx: Executor, job: Job, actor: Actor, ctx: AdminCon
     );
     const accountByEmail = new Map(accounts.rows.map((a) => [a.email, { id: a.id, created: createdIds.has(a.id) }]));
 
-    const planned = rows.map((r) => ({ ...r, id: randomUUID(), account: accountByEmail.get(r.input.email.toLowerCase())! }));
+    const withAccounts = rows.map((r) => ({ ...r, account: accountByEmail.get(r.input.email.toLowerCase())! }));
     // Contacts, their default permissions and their history entries in one statement. A row
     // whose e-mail or document was registered since the preview is skipped whole (the unique
     // indexes decide) and reports which one; it never leaves half a contact.
-    const inserted = await tx.execute<{ id: string }>(sql`
-      with input as (
-        select * from jsonb_to_recordset(${JSON.stringify(
-          planned.map((p) => ({
-            line: p.line,
-            id: p.id,
-            account_id: p.account.id,
-            name: p.input.name,
-            country: p.input.country,
-            document: p.input.document,
-            area_code: p.input.areaCode,
-            phone: p.input.phone,
-            email: p.input.email,
-            consultancy: p.input.consultancy,
-          })),
-        )}::jsonb) as r(line integer, id uuid, account_id uuid, name text, country text, document text, area_code text, phone text, email text, consultancy boolean)
-      ), written as (
-        insert into contacts (company_id, id, account_id, name, country, document, area_code, phone, email, consultancy)
-        select ${job.company_id}, id, account_id, name, country, document, area_code, phone, email, consultancy from input
-        on conflict do nothing
-        returning id
-      ), permissions as (
-        insert into contact_permissions (company_id, contact_id, permission)
-        select ${job.company_id}, written.id, p from written cross join unnest(${`{${DEFAULT_PERMISSIONS.join(',')}}`}::text[]) p
-      ), history as (
-        insert into audit_events (company_id, actor_contact_id, actor_email, action, entity_type, entity_id, subject_contact_id, after)
-        select ${job.company_id}, ${actor.contactId}, ${actor.email}, 'contact.created', 'contact', i.id, i.id,
-          jsonb_build_object('name', i.name, 'email', i.email, 'country', i.country, 'document', i.document, 'areaCode', i.area_code,
-            'phone', i.phone, 'consultancy', i.consultancy, 'permissions', ${JSON.stringify(DEFAULT_PERMISSIONS)}::jsonb,
-            'importedFrom', ${job.file_name}::text || ' (linha ' || i.line || ')')
-        from written join input i on i.id = written.id
-      )
-      select id from written`);
-    const insertedIds = new Set(inserted.rows.map((r) => r.id));
+    const { ids, written: insertedIds } = await insertContacts(
+      tx,
+      job.company_id,
+      actor,
+      withAccounts.map((p) => ({ accountId: p.account.id, ...p.input, importedFrom: `${job.file_name} (linha ${p.line})` })),
+    );
+    const planned = withAccounts.map((p, i) => ({ ...p, id: ids[i]! }));
     const written = planned.filter((p) => insertedIds.has(p.id));
     const refused = planned.filter((p) => !insertedIds.has(p.id));
     await queueWelcomes(

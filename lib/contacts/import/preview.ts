@@ -4,7 +4,7 @@ import { connection, db } from '@/db/client';
 import type { Executor } from '@/db/connect';
 import { importJobs } from '@/db/schema';
 import { MalformedCsvError, streamContactsCsv, type CsvColumn, type PreviewRow } from '../csv/rows';
-import type { AdminContext } from '../mutations';
+import type { AdminContext } from '@/lib/auth/actor';
 import { normaliseContact } from '../schema';
 import { takenField, takenKeys } from '../taken';
 import { yieldToEventLoop } from './run';

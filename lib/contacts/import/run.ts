@@ -2,9 +2,9 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import type { Executor } from '@/db/connect';
-import { recordAudit, type Actor } from '@/lib/audit/record';
+import { recordAudit } from '@/lib/audit/record';
 import { isUuid } from '@/db/sql-helpers';
-import type { AdminContext } from '../mutations';
+import type { Actor, AdminContext } from '@/lib/auth/actor';
 import { importRange, LEASE_SECONDS, type JobRef, type Turn } from './batch';
 
 export type { JobRef } from './batch';
