@@ -4,27 +4,9 @@ import { db } from '@/db/client';
 import type { Executor } from '@/db/connect';
 import { containsFolded, isUuid } from '@/db/sql-helpers';
 import { auditEvents, contacts } from '@/db/schema';
+import { AUDIT_ACTIONS } from './record';
 
-export const AUDIT_ACTIONS = [
-  'company.created',
-  'contact.created',
-  'contact.updated',
-  'contact.permissions_changed',
-  'contact.admin_transferred',
-  'contact.tickets_transferred',
-  'contact.removed',
-  'ticket.created',
-  'ticket.status_changed',
-  'ticket.forwarded',
-  'group.created',
-  'group.updated',
-  'group.members_added',
-  'group.member_removed',
-  'group.email_added',
-  'group.email_removed',
-  'contacts.imported',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export { AUDIT_ACTIONS, type AuditAction } from './record';
 
 export type AuditFilter = { subjectContactId?: string; q?: string; action?: string; from?: Date; to?: Date; page?: number };
 

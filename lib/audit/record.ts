@@ -3,10 +3,33 @@ import type { Executor } from '@/db/connect';
 
 import type { Actor } from '@/lib/auth/actor';
 
+/** Every kind of history entry; the history page's filter and labels follow this list. */
+export const AUDIT_ACTIONS = [
+  'company.created',
+  'contact.created',
+  'contact.updated',
+  'contact.permissions_changed',
+  'contact.admin_transferred',
+  'contact.tickets_transferred',
+  'contact.sessions_ended',
+  'contact.removed',
+  'ticket.created',
+  'ticket.status_changed',
+  'ticket.forwarded',
+  'group.created',
+  'group.updated',
+  'group.members_added',
+  'group.member_removed',
+  'group.email_added',
+  'group.email_removed',
+  'contacts.imported',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export type AuditInput = {
   companyId: string;
   actor: Actor;
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId?: string | null;
   subjectContactId?: string | null;
