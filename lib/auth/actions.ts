@@ -1,12 +1,12 @@
 'use server';
 
 import { AuthError, CredentialsSignin } from 'next-auth';
-import { revalidatePath } from 'next/cache';
 import { cookies, headers } from 'next/headers';
 import { redirect, RedirectType } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { z } from 'zod';
 import { db } from '@/db/client';
-import { isUuid } from '@/db/sql-helpers';
+import { contactAction, contactButton } from '@/lib/forms/action';
 import { fieldErrorKeys, formValues, type ActionState } from '@/lib/forms/action-state';
 import { withFlash } from '@/lib/forms/flash';
 import { translateFieldErrors } from '@/lib/forms/translate';
@@ -19,7 +19,7 @@ import { requestPasswordReset } from './reset-requests';
 import { endAccountSessions, endOwnSession, endSessionByToken } from './sessions';
 import { safeCallbackPath } from './safe-redirect';
 import { ChangePasswordSchema, ForgotPasswordSchema, NewPasswordSchema, SignInSchema, VALIDATION_PARAMS } from './schema';
-import { COMPANY_COOKIE, currentSessionToken, requireContact } from './session';
+import { COMPANY_COOKIE, currentSessionToken } from './session';
 
 const translateErrors = (errors: Record<string, string>) => translateFieldErrors(errors, VALIDATION_PARAMS);
 
@@ -86,51 +86,53 @@ export async function acceptInvitationAction(_prev: ActionState, formData: FormD
   return setPasswordFromLink('invite', formData);
 }
 
-export async function changePasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const ctx = await requireContact();
-  const parsed = ChangePasswordSchema.safeParse({
-    currentPassword: formData.get('currentPassword') ?? '',
-    password: formData.get('password') ?? '',
-    confirmPassword: formData.get('confirmPassword') ?? '',
-  });
-  if (!parsed.success) return { status: 'error', fieldErrors: await translateErrors(fieldErrorKeys(parsed.error)) };
-  const result = await changeOwnPassword(db, ctx.accountId, ctx.sessionId, parsed.data.currentPassword, parsed.data.password);
-  if (!result.ok) {
-    const key = result.reason === 'wrong' ? 'currentPasswordWrong' : 'passwordSameAsCurrent';
-    return { status: 'error', fieldErrors: await translateErrors({ [result.field]: key }) };
-  }
-  // This session stays; every other one ended with the change.
-  revalidatePath('/profile');
-  redirect(withFlash('/profile', 'password-changed'), RedirectType.replace);
-}
+// What a signed-in person does to their own account: contact-level actions (lib/forms/action.ts).
 
-/** "Encerrar" on "Sessões ativas": one of the person's own sessions. */
-export async function endSessionAction(formData: FormData): Promise<void> {
-  const ctx = await requireContact();
-  const id = String(formData.get('sessionId') ?? '');
-  const ended = isUuid(id) && id !== ctx.sessionId ? await endOwnSession(db, ctx.accountId, id) : false;
-  revalidatePath('/profile');
-  redirect(withFlash('/profile#sessions', ended ? 'session-ended-one' : 'session-not-found'), RedirectType.replace);
-}
+export const changePasswordAction = contactAction({
+  schema: ChangePasswordSchema,
+  form: { secrets: ['currentPassword', 'password', 'confirmPassword'] },
+  invalid: (fieldErrors) => ({ fieldErrors }),
+  params: VALIDATION_PARAMS,
+  run: (ctx, input) => changeOwnPassword(db, ctx.accountId, ctx.sessionId, input.currentPassword, input.password),
+  refused: (r) => ({ fieldErrors: { [r.field]: r.reason === 'wrong' ? 'currentPasswordWrong' : 'passwordSameAsCurrent' } }),
+  // This session stays; every other one ended with the change.
+  done: () => ({ to: '/profile', flash: 'password-changed', revalidate: '/profile', replace: true }),
+});
+
+/** "Encerrar" on "Sessões ativas": one of the person's own sessions, never this one. */
+export const endSessionAction = contactButton({
+  schema: z.object({ sessionId: z.uuid() }),
+  form: { fields: ['sessionId'] },
+  run: async (ctx, input) => ({ ok: input.sessionId !== ctx.sessionId && (await endOwnSession(db, ctx.accountId, input.sessionId)) }),
+  refused: () => ({ to: '/profile#sessions', flash: 'session-not-found', revalidate: '/profile', replace: true }),
+  done: () => ({ to: '/profile#sessions', flash: 'session-ended-one', revalidate: '/profile', replace: true }),
+});
 
 /** "Encerrar as outras sessões": every session of the person but this one. */
-export async function endOtherSessionsAction(): Promise<void> {
-  const ctx = await requireContact();
-  await endAccountSessions(db, ctx.accountId, ctx.sessionId);
-  revalidatePath('/profile');
-  redirect(withFlash('/profile#sessions', 'sessions-ended-others'), RedirectType.replace);
-}
+export const endOtherSessionsAction = contactButton({
+  schema: z.object({}),
+  run: async (ctx) => {
+    await endAccountSessions(db, ctx.accountId, ctx.sessionId);
+    return { ok: true as const };
+  },
+  refused: () => ({ to: '/profile#sessions' }),
+  done: () => ({ to: '/profile#sessions', flash: 'sessions-ended-others', revalidate: '/profile', replace: true }),
+});
 
-export async function switchCompanyAction(formData: FormData): Promise<void> {
-  const ctx = await requireContact();
-  const wanted = formData.get('companyId');
-  // Only a company the person belongs to; anything else is ignored.
-  const membership = ctx.memberships.find((m) => m.companyId === wanted);
-  if (membership) {
-    (await cookies()).set(COMPANY_COOKIE, membership.companyId, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 60 * 60 * 24 * 365 });
-  }
-  redirect(membership?.isAdmin ? '/contacts' : '/', RedirectType.push);
-}
+export const switchCompanyAction = contactButton({
+  schema: z.object({ companyId: z.string().max(64) }),
+  form: { fields: ['companyId'] },
+  run: async (ctx, input) => {
+    // Only a company the person belongs to; anything else is ignored.
+    const membership = ctx.memberships.find((m) => m.companyId === input.companyId);
+    if (membership) {
+      (await cookies()).set(COMPANY_COOKIE, membership.companyId, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 60 * 60 * 24 * 365 });
+    }
+    return { ok: true as const, isAdmin: membership?.isAdmin ?? false };
+  },
+  refused: () => ({ to: '/' }),
+  done: (r) => ({ to: r.isAdmin ? '/contacts' : '/' }),
+});
 
 export async function setLocaleAction(formData: FormData): Promise<void> {
   const locale = toLocale(String(formData.get('locale') ?? ''));

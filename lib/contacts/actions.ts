@@ -1,120 +1,75 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { redirect, RedirectType } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
-import { requireAdmin } from '@/lib/auth/session';
-import { fieldErrorKeys, formValues, type ActionState } from '@/lib/forms/action-state';
-import { withFlash } from '@/lib/forms/flash';
-import { translateFieldErrors } from '@/lib/forms/translate';
-import { kickMailDelivery } from '@/lib/mail/worker';
+import { adminAction } from '@/lib/forms/action';
 import { createContact, removeContact, setPermissions, updateContact } from './mutations';
 import { endContactSessions } from './sessions';
 import { transferAdministration, transferTickets } from './transfers';
-import { CONTACT_FORM_FIELDS, CreateContactSchema, PermissionsSchema, TransferTicketsSchema, UpdateContactSchema } from './schema';
+import { CONTACT_FORM_FIELDS, ContactIdSchema, CreateContactSchema, PermissionsSchema, TransferTicketsSchema, UpdateContactSchema } from './schema';
 
-// Every action here starts with requireAdmin(): the company and the actor come from the
-// session; ids from the form are looked up inside that company only.
+// Every action is an adminAction (lib/forms/action.ts): the company and the actor come from
+// the session; ids from the form go through the schema and are looked up inside that company.
 
-const EDIT_FIELDS = [...CONTACT_FORM_FIELDS, 'id', 'version'] as const;
+const SAVED = { to: '/contacts', flash: 'saved', revalidate: '/contacts' } as const;
 
-async function invalid(fieldErrors: Record<string, string>, values: Record<string, string>): Promise<ActionState> {
-  const t = await getTranslations('common');
-  return { status: 'error', message: t('fixErrors'), fieldErrors: await translateFieldErrors(fieldErrors), values };
-}
+export const createContactAction = adminAction({
+  schema: CreateContactSchema,
+  form: { fields: CONTACT_FORM_FIELDS },
+  refresh: true,
+  run: (ctx, input) => createContact(ctx, input),
+  done: () => ({ ...SAVED, mail: true }),
+});
 
-/** "Atualizar campos": without JavaScript, re-render the form for the chosen country. */
-function isRefresh(formData: FormData): boolean {
-  return formData.get('intent') === 'refresh';
-}
+export const updateContactAction = adminAction({
+  schema: UpdateContactSchema,
+  form: { fields: [...CONTACT_FORM_FIELDS, 'id', 'version'] },
+  refresh: true,
+  run: (ctx, input) => updateContact(ctx, input),
+  // A stale save keeps the typed values; saving again, now knowingly, replaces the other version.
+  refused: (r) => (r.error === 'stale' ? { message: 'contactForm.stale', values: { version: String(r.currentVersion) } } : { message: 'contactForm.notFound' }),
+  done: () => ({ ...SAVED, mail: true }),
+});
 
-export async function createContactAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const ctx = await requireAdmin();
-  const values = formValues(formData, CONTACT_FORM_FIELDS);
-  if (isRefresh(formData)) return { status: 'idle', values };
-  const parsed = CreateContactSchema.safeParse(values);
-  if (!parsed.success) return invalid(fieldErrorKeys(parsed.error), values);
-  const result = await createContact(ctx, parsed.data);
-  if (!result.ok) return invalid(result.fieldErrors ?? {}, values);
-  kickMailDelivery();
-  revalidatePath('/contacts');
-  redirect(withFlash('/contacts', 'saved'), RedirectType.push);
-}
+export const savePermissionsAction = adminAction({
+  schema: PermissionsSchema,
+  form: { fields: ['id'], arrays: ['permissions'] },
+  invalid: { message: 'contactForm.notFound' },
+  run: (ctx, input) => setPermissions(ctx, input.id, input.permissions),
+  refused: () => ({ message: 'contactForm.notFound' }),
+  done: () => SAVED,
+});
 
-export async function updateContactAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const ctx = await requireAdmin();
-  const values = formValues(formData, EDIT_FIELDS);
-  if (isRefresh(formData)) return { status: 'idle', values };
-  const parsed = UpdateContactSchema.safeParse(values);
-  if (!parsed.success) return invalid(fieldErrorKeys(parsed.error), values);
-  const result = await updateContact(ctx, parsed.data);
-  if (!result.ok) {
-    if (result.fieldErrors) return invalid(result.fieldErrors, values);
-    const t = await getTranslations('contactForm');
-    if (result.error === 'stale') {
-      // The typed values stay; saving again, now knowingly, replaces the other version.
-      return { status: 'error', message: t('stale'), values: { ...values, version: String(result.currentVersion) } };
-    }
-    return { status: 'error', message: t('notFound'), values };
-  }
-  kickMailDelivery();
-  revalidatePath('/contacts');
-  redirect(withFlash('/contacts', 'saved'), RedirectType.push);
-}
-
-export async function savePermissionsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const ctx = await requireAdmin();
-  const parsed = PermissionsSchema.safeParse({ id: formData.get('id'), permissions: formData.getAll('permissions') });
-  const t = await getTranslations('contactForm');
-  if (!parsed.success) return { status: 'error', message: t('notFound') };
-  const result = await setPermissions(ctx, parsed.data.id, parsed.data.permissions);
-  if (!result.ok) return { status: 'error', message: t('notFound') };
-  revalidatePath('/contacts');
-  redirect(withFlash('/contacts', 'saved'), RedirectType.push);
-}
-
-export async function transferAdminAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const ctx = await requireAdmin();
-  const result = await transferAdministration(ctx, String(formData.get('id') ?? ''));
-  if (!result.ok) {
-    const t = await getTranslations('transferAdmin');
-    return { status: 'error', message: t(result.error === 'sameContact' || result.error === 'notAdminAnymore' ? result.error : 'notFound') };
-  }
-  revalidatePath('/', 'layout');
+export const transferAdminAction = adminAction({
+  schema: ContactIdSchema,
+  form: { fields: ['id'] },
+  invalid: { message: 'transferAdmin.notFound' },
+  run: (ctx, input) => transferAdministration(ctx, input.id),
+  refused: (r) => ({ message: `transferAdmin.${r.error === 'sameContact' || r.error === 'notAdminAnymore' ? r.error : 'notFound'}` }),
   // The former administrator has no administration area any more: back to their profile.
-  redirect(withFlash('/profile', 'saved'), RedirectType.replace);
-}
+  done: () => ({ to: '/profile', flash: 'saved', replace: true, layout: true }),
+});
 
-export async function transferTicketsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const ctx = await requireAdmin();
-  const values = formValues(formData, ['id', 'targetId']);
-  const parsed = TransferTicketsSchema.safeParse(values);
-  if (!parsed.success) return invalid(fieldErrorKeys(parsed.error), values);
-  const result = await transferTickets(ctx, parsed.data.id, parsed.data.targetId);
-  if (!result.ok) {
-    const t = await getTranslations('validation');
-    const key = result.error === 'notFound' ? 'notFound' : 'targetRequired';
-    return { status: 'error', fieldErrors: { targetId: t(key) }, values };
-  }
-  revalidatePath('/contacts');
-  redirect(withFlash('/contacts', 'tickets-transferred'), RedirectType.push);
-}
+export const transferTicketsAction = adminAction({
+  schema: TransferTicketsSchema,
+  form: { fields: ['id', 'targetId'] },
+  run: (ctx, input) => transferTickets(ctx, input.id, input.targetId),
+  refused: (r) => ({ fieldErrors: { targetId: r.error === 'notFound' ? 'notFound' : 'targetRequired' } }),
+  done: () => ({ to: '/contacts', flash: 'tickets-transferred', revalidate: '/contacts' }),
+});
 
-export async function removeContactAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const ctx = await requireAdmin();
-  const result = await removeContact(ctx, String(formData.get('id') ?? ''));
-  if (!result.ok) {
-    const t = await getTranslations('removeContact');
-    const key = result.error === 'isAdmin' ? 'isAdmin' : result.error === 'hasOpenTickets' ? 'hasOpenTicketsShort' : 'notFound';
-    return { status: 'error', message: t(key) };
-  }
-  revalidatePath('/contacts');
-  redirect(withFlash('/contacts', 'removed'), RedirectType.replace);
-}
+export const removeContactAction = adminAction({
+  schema: ContactIdSchema,
+  form: { fields: ['id'] },
+  invalid: { message: 'removeContact.notFound' },
+  run: (ctx, input) => removeContact(ctx, input.id),
+  refused: (r) => ({ message: `removeContact.${r.error === 'isAdmin' ? 'isAdmin' : r.error === 'hasOpenTickets' ? 'hasOpenTicketsShort' : 'notFound'}` }),
+  done: () => ({ to: '/contacts', flash: 'removed', revalidate: '/contacts', replace: true }),
+});
 
-export async function endContactSessionsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const ctx = await requireAdmin();
-  const result = await endContactSessions(ctx, String(formData.get('id') ?? ''));
-  if (!result.ok) return { status: 'error', message: (await getTranslations('contactForm'))('notFound') };
-  redirect(withFlash('/contacts', 'sessions-ended-contact'), RedirectType.replace);
-}
+export const endContactSessionsAction = adminAction({
+  schema: ContactIdSchema,
+  form: { fields: ['id'] },
+  invalid: { message: 'contactForm.notFound' },
+  run: (ctx, input) => endContactSessions(ctx, input.id),
+  refused: () => ({ message: 'contactForm.notFound' }),
+  done: () => ({ to: '/contacts', flash: 'sessions-ended-contact', replace: true }),
+});

@@ -79,3 +79,6 @@ export const TransferTicketsSchema = z.object({
   id: z.uuid('notFound'),
   targetId: z.uuid('targetRequired'),
 });
+
+/** Confirmations whose only input is the contact's id (remove, transfer the administration, end sessions). */
+export const ContactIdSchema = z.object({ id: z.uuid('notFound') });

@@ -1,0 +1,119 @@
+import { eq } from 'drizzle-orm';
+import { createTranslator } from 'use-intl/core';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { db } from '@/db/client';
+import { contacts } from '@/db/schema';
+import { resolveSession } from '@/lib/auth/context';
+import { catalogs, TIME_ZONE } from '@/lib/i18n/config';
+import { makeCompany, makeContact, randomCpf, sessionFor } from '../support/fixtures';
+
+// The action shape (lib/forms/action.ts) against the real database and the real mutations.
+// Only Next's request plumbing is stood in for: the session comes from a token the test
+// holds (resolved by the real resolveSession), and redirect()/forbidden() throw what they
+// would make Next answer.
+
+class Redirected extends Error {
+  constructor(readonly to: string) {
+    super(`redirect ${to}`);
+  }
+}
+class Forbidden extends Error {}
+
+const request = vi.hoisted(() => ({ token: null as string | null }));
+
+vi.mock('next/navigation', () => ({
+  redirect: (to: string) => {
+    throw new Redirected(to);
+  },
+  forbidden: () => {
+    throw new Forbidden('forbidden');
+  },
+  RedirectType: { push: 'push', replace: 'replace' },
+}));
+vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
+vi.mock('next-intl/server', () => ({
+  getTranslations: async (namespace?: string) => createTranslator({ locale: 'pt-BR', messages: catalogs['pt-BR'], namespace: namespace as never, timeZone: TIME_ZONE }),
+}));
+vi.mock('@/lib/auth/session', async () => {
+  const { db: database } = await import('@/db/client');
+  const requireContact = async () => {
+    const session = await resolveSession(database, request.token, undefined);
+    if (session.status === 'signed-out') throw new Redirected('/login');
+    if (session.status === 'no-company') throw new Redirected('/no-company');
+    return session.context;
+  };
+  const requireAdmin = async () => {
+    const ctx = await requireContact();
+    if (!ctx.isAdmin) throw new Forbidden('forbidden');
+    return ctx;
+  };
+  return { requireContact, requireAdmin, currentSessionToken: async () => request.token, COMPANY_COOKIE: 'company' };
+});
+vi.mock('@/lib/mail/worker', () => ({ kickMailDelivery: () => undefined }));
+
+const { createContactAction, removeContactAction, savePermissionsAction } = await import('@/lib/contacts/actions');
+
+function form(fields: Record<string, string | string[]>): FormData {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) data.append(k, one);
+  return data;
+}
+
+const idle = { status: 'idle' as const };
+
+function newPerson(email: string) {
+  return { country: 'BR', name: 'Pessoa do Formulário', document: randomCpf(), areaCode: '11', phone: '987654321', email, emailConfirmation: email, consultancy: 'no' };
+}
+
+beforeEach(() => {
+  request.token = null;
+});
+
+describe('adminAction', () => {
+  it('sends a request without a session to sign-in, and changes nothing', async () => {
+    const { company } = await makeCompany();
+    await expect(createContactAction(idle, form(newPerson('sem.sessao@forms.test')))).rejects.toMatchObject({ to: '/login' });
+    expect(await db.select().from(contacts).where(eq(contacts.email, 'sem.sessao@forms.test'))).toEqual([]);
+    expect(company.id).toBeTruthy();
+  });
+
+  it('refuses a contact who is not the administrator, and changes nothing', async () => {
+    const { company } = await makeCompany();
+    const c = await makeContact(company.id);
+    request.token = await sessionFor(c.accountId);
+    await expect(createContactAction(idle, form(newPerson('intrusa@forms.test')))).rejects.toBeInstanceOf(Forbidden);
+    expect(await db.select().from(contacts).where(eq(contacts.email, 'intrusa@forms.test'))).toEqual([]);
+  });
+
+  it('answers an id that is not one, or of another company, with "not found"', async () => {
+    const a = await makeCompany();
+    const b = await makeCompany();
+    const inB = await makeContact(b.company.id);
+    request.token = await sessionFor(a.adminAccountId);
+    const malformed = await removeContactAction(idle, form({ id: "1' or '1'='1" }));
+    expect(malformed).toMatchObject({ status: 'error', message: expect.stringContaining('não') });
+    const foreign = await removeContactAction(idle, form({ id: inB.id }));
+    expect(foreign).toEqual({ ...malformed, values: { id: inB.id } });
+    const [still] = await db.select().from(contacts).where(eq(contacts.id, inB.id));
+    expect(still!.status).toBe('active');
+    const permissions = await savePermissionsAction(idle, form({ id: 'nope', permissions: ['it_admin'] }));
+    expect(permissions.status).toBe('error');
+  });
+
+  it('echoes what was typed with each error next to its field, and redirects with the flash on success', async () => {
+    const made = await makeCompany();
+    request.token = await sessionFor(made.adminAccountId);
+    const typed = { ...newPerson('ecoada@forms.test'), document: '111.111.111-11' };
+    const refused = await createContactAction(idle, form(typed));
+    expect(refused.status).toBe('error');
+    expect(refused.message).toBe('Corrija os campos indicados abaixo.');
+    expect(Object.keys(refused.fieldErrors ?? {})).toEqual(['document']);
+    expect(refused.values).toMatchObject({ name: typed.name, document: '111.111.111-11', email: typed.email });
+
+    // Without JavaScript, "Atualizar campos" only re-renders the form with what was typed.
+    expect(await createContactAction(idle, form({ ...typed, intent: 'refresh' }))).toEqual({ status: 'idle', values: expect.objectContaining({ name: typed.name }) });
+
+    await expect(createContactAction(idle, form(newPerson('ecoada@forms.test')))).rejects.toMatchObject({ to: '/contacts?notice=saved' });
+    expect(await db.select().from(contacts).where(eq(contacts.email, 'ecoada@forms.test'))).toHaveLength(1);
+  });
+});
