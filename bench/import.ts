@@ -17,7 +17,7 @@ import { installConnection } from '../db/client';
 import { createCompany } from '../lib/companies/mutations';
 import { parseContactsCsv } from '../lib/contacts/csv/rows';
 import { previewImport } from '../lib/contacts/import/preview';
-import { claimImportJob, IMPORT_CONCURRENCY, runImportJob, startImport } from '../lib/contacts/import/run';
+import { claimImportJob, importRunOptions, runImportJob, startImport } from '../lib/contacts/import/run';
 import { normaliseContact } from '../lib/contacts/schema';
 import { freshDatabase } from './support';
 
@@ -61,7 +61,7 @@ try {
   const ref = await claimImportJob(product.conn.db, owner);
   if (!ref) throw new Error('job not claimed');
   const cpu0 = process.cpuUsage();
-  const outcome = await runImportJob(product.conn.db, ref, owner, { concurrency: IMPORT_CONCURRENCY });
+  const outcome = await runImportJob(product.conn.db, ref, owner, importRunOptions('postgres'));
   const cpu = process.cpuUsage(cpu0);
   console.error(`node cpu during the import job: ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s; rss at start ${mb(startRss)} MB`);
   seconds = (performance.now() - t0) / 1000;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { connection, db } from '@/db/client';
 import type { Executor } from '@/db/connect';
 import { recordAudit } from '@/lib/audit/record';
 import { isUuid } from '@/db/sql-helpers';
@@ -14,6 +14,15 @@ export type { JobRef } from './batch';
 export const IMPORT_BATCH = Number(process.env.IMPORT_BATCH ?? 1000);
 // Batches in flight at once on PostgreSQL (PGlite has one connection: one at a time).
 export const IMPORT_CONCURRENCY = Number(process.env.IMPORT_CONCURRENCY ?? 2);
+/**
+ * How this server runs imports, decided in one place: PGlite has a single connection, so
+ * batches would only queue behind each other, and smaller batches keep the embedded database
+ * free for page requests in between; PostgreSQL works on one batch while the next is prepared.
+ */
+export function importRunOptions(kind: 'postgres' | 'pglite' = connection().kind): RunOptions {
+  return kind === 'pglite' ? { concurrency: 1, batchSize: Math.min(IMPORT_BATCH, 250) } : { concurrency: IMPORT_CONCURRENCY, batchSize: IMPORT_BATCH };
+}
+
 // Consecutive failed batches before the job stops and waits for "Tentar novamente".
 export const MAX_ATTEMPTS = 3;
 
