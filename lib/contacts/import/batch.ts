@@ -5,14 +5,12 @@ import type { Actor, AdminContext } from '@/lib/auth/actor';
 import { takenField, takenKeys } from '../taken';
 import { queueWelcomes } from '../welcome';
 import { insertContacts } from '../write';
+import { advanceCursor, type JobRef, type JobStatus } from './job';
 
 // One batch of an import job: the rows of a range of lines, written in one transaction.
 // The job around it (start, claim, run, finish, failures) is in run.ts.
 
-// A worker holds a job for this long per batch; a crashed worker's job is taken over after it.
-export const LEASE_SECONDS = 60;
-
-export type JobRef = { companyId: string; jobId: string };
+export { LEASE_SECONDS } from './job';
 
 type Job = {
   company_id: string;
@@ -60,7 +58,7 @@ export async function importRange(executor: Executor, ref: JobRef, owner: string
       join accounts a on a.id = ct.account_id
       where j.company_id = ${ref.companyId} and j.id = ${ref.jobId}`);
     const job = jobs.rows[0];
-    if (!job || job.status !== 'importing' || job.lease_owner !== owner) throw new BatchNotCommitted();
+    if (!job || job.status !== ('importing' satisfies JobStatus) || job.lease_owner !== owner) throw new BatchNotCommitted();
     const actor: Actor = { contactId: job.created_by_contact_id, email: job.actor_email };
     const ctx: AdminContext = { companyId: job.company_id, companyName: job.company_name, contactId: job.created_by_contact_id, email: job.actor_email };
 
@@ -82,13 +80,8 @@ export async function importRange(executor: Executor, ref: JobRef, owner: string
         insert into contact_counts (company_id, active) values (${job.company_id}, ${written.length})
         on conflict (company_id) do update set active = contact_counts.active + excluded.active`);
     }
-    const moved = await tx.execute(sql`
-      update import_jobs set cursor_line = ${to}, processed_rows = processed_rows + ${rows.length},
-        ok_rows = ok_rows + ${written.length}, failed_rows = failed_rows + ${refused.length}, attempts = 0, last_error = null,
-        lease_until = now() + make_interval(secs => ${LEASE_SECONDS})
-      where company_id = ${job.company_id} and id = ${job.id} and cursor_line = ${from} and lease_owner = ${owner} and status = 'importing'
-      returning id`);
-    if (moved.rows.length !== 1) throw new BatchNotCommitted();
+    const moved = await advanceCursor(tx, ref, owner, { from, to }, { processed: rows.length, ok: written.length, failed: refused.length });
+    if (!moved) throw new BatchNotCommitted();
   });
 }
 

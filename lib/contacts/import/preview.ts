@@ -2,11 +2,11 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { connection, db } from '@/db/client';
 import type { Executor } from '@/db/connect';
-import { importJobs } from '@/db/schema';
 import { MalformedCsvError, streamContactsCsv, type CsvColumn, type PreviewRow } from '../csv/rows';
 import type { AdminContext } from '@/lib/auth/actor';
 import { normaliseContact } from '../schema';
 import { takenField, takenKeys } from '../taken';
+import { dropReadingJob, markPreviewed, openReadingJob } from './job';
 import { yieldToEventLoop } from './run';
 
 /** The upload limit (PRODUCT.md §2.7): about 100,000 rows of the import layout. */
@@ -95,11 +95,8 @@ export async function previewImport(
   // Several short transactions rather than one: on the embedded database nobody else gets a
   // query in while a transaction is open. The job stays 'reading' (hidden) until complete,
   // and is deleted, with its rows, if the reading fails.
-  const [job] = await executor
-    .insert(importJobs)
-    .values({ companyId: ctx.companyId, createdByContactId: ctx.contactId, fileName: cleanFileName(file.name), encoding: read.encoding, status: 'reading' })
-    .returning({ id: importJobs.id });
-  const jobId = job!.id;
+  const jobId = await openReadingJob(executor, ctx, { name: cleanFileName(file.name), encoding: read.encoding });
+  const ref = { companyId: ctx.companyId, jobId };
   // Rows per transaction: small on the embedded database (nobody else gets a query in while
   // one is open), larger on PostgreSQL, where each commit waits for the disk.
   const chunkRows = opts.chunkRows ?? (connection().kind === 'pglite' ? PREVIEW_BATCH : 5 * PREVIEW_BATCH);
@@ -137,13 +134,10 @@ export async function previewImport(
       await yieldToEventLoop(); // other requests go on while a large file is read
     }
     if (counts.total === 0) throw new EmptyFile();
-    await executor.execute(sql`
-      update import_jobs set status = 'previewed', total_rows = ${counts.total}, new_rows = ${counts.new}, error_rows = ${counts.error},
-        duplicate_rows = ${counts.duplicate}, registered_rows = ${counts.registered}, skipped_rows = ${counts.skipped}
-      where company_id = ${ctx.companyId} and id = ${jobId} and status = 'reading'`);
+    await markPreviewed(executor, ref, counts);
     return { ok: true as const, jobId };
   } catch (err) {
-    await executor.execute(sql`delete from import_jobs where company_id = ${ctx.companyId} and id = ${jobId} and status = 'reading'`);
+    await dropReadingJob(executor, ref);
     if (err instanceof EmptyFile) return { ok: false, error: 'empty' };
     if (err instanceof MalformedCsvError) return { ok: false, error: 'malformed', line: err.line };
     throw err;

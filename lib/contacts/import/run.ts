@@ -5,9 +5,10 @@ import type { Executor } from '@/db/connect';
 import { recordAudit } from '@/lib/audit/record';
 import { isUuid } from '@/db/sql-helpers';
 import type { Actor, AdminContext } from '@/lib/auth/actor';
-import { importRange, LEASE_SECONDS, type JobRef, type Turn } from './batch';
+import { importRange, type Turn } from './batch';
+import { discardPreviewed, holds, markDone, markImporting, recordBatchFailure, type JobRef, type StartError } from './job';
 
-export type { JobRef } from './batch';
+export { MAX_ATTEMPTS, type JobRef, type StartError } from './job';
 
 // Rows written per transaction: each batch commits its contacts, their permissions, history,
 // invitations, the rows' results and the job's cursor together, or none of them.
@@ -23,58 +24,23 @@ export function importRunOptions(kind: 'postgres' | 'pglite' = connection().kind
   return kind === 'pglite' ? { concurrency: 1, batchSize: Math.min(IMPORT_BATCH, 250) } : { concurrency: IMPORT_CONCURRENCY, batchSize: IMPORT_BATCH };
 }
 
-// Consecutive failed batches before the job stops and waits for "Tentar novamente".
-export const MAX_ATTEMPTS = 3;
-
-export type StartError = 'notFound' | 'nothingToImport' | 'alreadyStarted';
 
 /** "Importar usuários": the preview becomes a job that the import worker runs. */
 export async function startImport(ctx: AdminContext, jobId: string, executor: Executor = db): Promise<{ ok: true } | { ok: false; error: StartError }> {
   if (!isUuid(jobId)) return { ok: false, error: 'notFound' };
-  const started = await executor.execute<{ id: string }>(sql`
-    update import_jobs set status = 'importing', started_at = coalesce(started_at, now()), started_by_contact_id = ${ctx.contactId}, attempts = 0, last_error = null,
-      lease_owner = null, lease_until = null
-    where company_id = ${ctx.companyId} and id = ${jobId} and ((status = 'previewed' and new_rows > 0) or status = 'failed')
-    returning id`);
-  if (started.rows.length === 1) return { ok: true };
-  const found = await executor.execute<{ status: string }>(sql`select status from import_jobs where company_id = ${ctx.companyId} and id = ${jobId}`);
-  const status = found.rows[0]?.status;
-  if (!status) return { ok: false, error: 'notFound' };
-  return { ok: false, error: status === 'previewed' ? 'nothingToImport' : 'alreadyStarted' };
+  return markImporting(executor, { companyId: ctx.companyId, jobId }, ctx.contactId);
 }
 
 /** A preview nobody is going to import: dropped with its rows. */
 export async function discardImport(ctx: AdminContext, jobId: string, executor: Executor = db): Promise<boolean> {
   if (!isUuid(jobId)) return false;
-  const gone = await executor.execute(sql`delete from import_jobs where company_id = ${ctx.companyId} and id = ${jobId} and status = 'previewed' returning id`);
-  return gone.rows.length === 1;
+  return discardPreviewed(executor, { companyId: ctx.companyId, jobId });
 }
 
-/** A preview whose reading never finished (the server stopped mid-upload) is removed after an hour. */
-export async function purgeAbandonedReads(executor: Executor): Promise<void> {
-  await executor.execute(sql`delete from import_jobs where status = 'reading' and created_at < now() - interval '1 hour'`);
-}
-
-/** Takes the oldest job that is importing and that no live worker holds. */
-export async function claimImportJob(executor: Executor, owner: string): Promise<JobRef | null> {
-  const claimed = await executor.execute<{ company_id: string; id: string }>(sql`
-    update import_jobs set lease_owner = ${owner}, lease_until = now() + make_interval(secs => ${LEASE_SECONDS})
-    where (company_id, id) = (
-      select company_id, id from import_jobs
-      where status = 'importing' and (lease_until is null or lease_until < now())
-      order by started_at limit 1
-      for update skip locked)
-    returning company_id, id`);
-  const row = claimed.rows[0];
-  return row ? { companyId: row.company_id, jobId: row.id } : null;
-}
+export { claimJob as claimImportJob, purgeAbandonedReads } from './job';
 
 async function finish(tx: Executor, ref: JobRef, actor: Actor): Promise<void> {
-  const done = await tx.execute<{ file_name: string; total_rows: number; ok_rows: number; failed_rows: number; error_rows: number; duplicate_rows: number; registered_rows: number }>(sql`
-    update import_jobs set status = 'done', finished_at = now(), lease_owner = null, lease_until = null, last_error = null
-    where company_id = ${ref.companyId} and id = ${ref.jobId}
-    returning file_name, total_rows, ok_rows, failed_rows, error_rows, duplicate_rows, registered_rows`);
-  const j = done.rows[0]!;
+  const j = await markDone(tx, ref);
   // One entry for the import as a whole (who, which file, what came of it); each contact
   // written has its own "Usuário adicionado" entry too.
   await recordAudit(tx, {
@@ -152,9 +118,7 @@ export async function runImportJob(executor: Executor, ref: JobRef, owner: strin
   } catch (err) {
     // Let the batches still running end (they cannot commit out of order) before recording.
     await Promise.allSettled(inFlight);
-    const held = await executor.execute(sql`
-      select 1 from import_jobs where company_id = ${ref.companyId} and id = ${ref.jobId} and status = 'importing' and lease_owner = ${owner}`);
-    if (held.rows.length === 0) return 'lost';
+    if (!(await holds(executor, ref, owner))) return 'lost';
     await recordFailure(executor, ref, owner, err);
     return 'failed';
   }
@@ -164,10 +128,5 @@ export async function runImportJob(executor: Executor, ref: JobRef, owner: strin
 async function recordFailure(executor: Executor, ref: JobRef, owner: string, err: unknown): Promise<void> {
   // Drizzle wraps the database's error ("Failed query: …"); keep the database's own words.
   const root = err instanceof Error && err.cause instanceof Error ? err.cause : err;
-  const message = String(root instanceof Error ? root.message : root).slice(0, 500);
-  await executor.execute(sql`
-    update import_jobs set attempts = attempts + 1, last_error = ${message}, lease_owner = null,
-      status = case when attempts + 1 >= ${MAX_ATTEMPTS} then 'failed' else status end,
-      lease_until = case when attempts + 1 >= ${MAX_ATTEMPTS} then null else now() + make_interval(secs => 5 * (attempts + 1)) end
-    where company_id = ${ref.companyId} and id = ${ref.jobId} and lease_owner = ${owner}`);
+  await recordBatchFailure(executor, ref, owner, String(root instanceof Error ? root.message : root).slice(0, 500));
 }
