@@ -45,6 +45,9 @@ export const contacts = pgTable(
       .notNull()
       .default('active'),
     removedAt: timestamp({ withTimezone: true }),
+    // "Encerrar sessões": sessions started before this no longer reach this company (the
+    // person's other companies are not the administrator's to end).
+    sessionsEndedAt: timestamp({ withTimezone: true }),
     // Case- and accent-folded copies for sorting and searching (portaria_fold, migration 0002).
     nameKey: text().generatedAlwaysAs(sql`portaria_fold(name)`),
     emailKey: text().generatedAlwaysAs(sql`lower(email)`),

@@ -13,7 +13,7 @@ import { translateFieldErrors } from '@/lib/forms/translate';
 import { LOCALE_COOKIE, toLocale } from '@/lib/i18n/config';
 import { kickMailDelivery } from '@/lib/mail/worker';
 import { changeOwnPassword, setPasswordWithToken } from './accounts';
-import { clientAddress } from './client-address';
+import { clientAddress, throttleSource } from './client-address';
 import { signIn, signOut } from './config';
 import { requestPasswordReset } from './reset-requests';
 import { endAccountSessions, endOwnSession, endSessionByToken } from './sessions';
@@ -37,6 +37,7 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
   } catch (err) {
     if (err instanceof CredentialsSignin) {
       const locked = /^locked:(\d+)$/.exec(err.code ?? '');
+      if (err.code === 'unavailable') return { status: 'error', message: (await getTranslations('common'))('genericError'), values };
       return { status: 'error', message: locked ? t('locked', { minutes: Number(locked[1]) }) : t('invalidCredentials'), values };
     }
     if (err instanceof AuthError) {
@@ -61,7 +62,10 @@ export async function forgotPasswordAction(_prev: ActionState, formData: FormDat
   const parsed = ForgotPasswordSchema.safeParse({ email: formData.get('email') ?? '' });
   if (!parsed.success) return { status: 'error', fieldErrors: await translateErrors(fieldErrorKeys(parsed.error)), values };
   // Only queued here: the same work, answer and time whether or not the address exists.
-  await requestPasswordReset(db, parsed.data.email, { source: clientAddress(await headers()) });
+  // A request whose source this server did not stamp (it arrived while the server started) is
+  // dropped: it could name any source, and so dodge the source's limit.
+  const address = clientAddress(await headers());
+  if (address) await requestPasswordReset(db, parsed.data.email, { source: throttleSource(address) });
   kickMailDelivery();
   return { status: 'ok', message: (await getTranslations('auth'))('forgotSent') };
 }

@@ -1,9 +1,19 @@
 // The address a request came from, as the server's own socket saw it. Next passes a
 // client-sent X-Forwarded-For through untouched, so that header cannot name the source of a
 // sign-in (an attacker would pick a new "source" for every guess). instrumentation.ts writes
-// PEER_HEADER on every incoming request, overwriting anything the client sent.
+// PEER_HEADER on every incoming request, overwriting anything the client sent, as
+// "<key> <address>" with a key drawn by this process: a request that reached the server before
+// the stamp was installed (while it starts) carries no valid key and has no known address.
 
 export const PEER_HEADER = 'x-portaria-peer';
+
+const peerKeyHolder = globalThis as unknown as { __portariaPeerKey?: string };
+
+/** The key this process stamps with (drawn once, when the stamp is installed). */
+export function peerKey(create?: () => string): string | undefined {
+  if (create && !peerKeyHolder.__portariaPeerKey) peerKeyHolder.__portariaPeerKey = create();
+  return peerKeyHolder.__portariaPeerKey;
+}
 
 /**
  * The client's address for an incoming request. TRUST_PROXY=N (default 0) says that N proxies
@@ -23,9 +33,28 @@ function normalise(address: string): string {
   return (v4mapped ? v4mapped[1]! : address).slice(0, 64);
 }
 
-/** The client address of the current request (server actions, route handlers, Auth.js). */
-export function clientAddress(headers: Headers): string {
-  return headers.get(PEER_HEADER) || 'unknown';
+/** The client address of the current request, or null when this server did not stamp it. */
+export function clientAddress(headers: Headers): string | null {
+  const key = peerKey();
+  const stamp = headers.get(PEER_HEADER);
+  if (!key || !stamp?.startsWith(`${key} `)) return null;
+  return stamp.slice(key.length + 1) || null;
+}
+
+/**
+ * The source a throttle counts: the address, or for IPv6 its /64 (one subscriber usually
+ * holds a whole /64, and could otherwise pick a new address for every guess).
+ */
+export function throttleSource(address: string): string {
+  if (!address.includes(':')) return address;
+  const [head = '', tail = ''] = address.split('::', 2) as [string, string?];
+  const left = head ? head.split(':') : [];
+  const right = address.includes('::') && tail ? tail.split(':') : [];
+  const groups = address.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => (Number.parseInt(g || '0', 16) || 0).toString(16))
+    .join(':')}::/64`;
 }
 
 /** Browser and system for "Sessões ativas", from the User-Agent (a label, not a security fact). */

@@ -2,7 +2,7 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { db } from '@/db/client';
 import { authenticate } from './accounts';
-import { clientAddress } from './client-address';
+import { clientAddress, throttleSource } from './client-address';
 import { createSession, endSessionByToken, SESSION_MAX_AGE_MS } from './sessions';
 
 declare module 'next-auth' {
@@ -18,6 +18,10 @@ declare module 'next-auth' {
 
 class InvalidCredentials extends CredentialsSignin {
   code = 'invalid';
+}
+/** The request's source is unknown (it reached the server while the server was starting): not counted, not checked. */
+class SourceUnknown extends CredentialsSignin {
+  code = 'unavailable';
 }
 class LockedOut extends CredentialsSignin {
   constructor(minutes: number) {
@@ -48,10 +52,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const email = typeof credentials?.email === 'string' ? credentials.email : '';
         const password = typeof credentials?.password === 'string' ? credentials.password : '';
         if (!email || !password) throw new InvalidCredentials();
-        const source = clientAddress(request.headers);
-        const result = await authenticate(db, email, password, { source });
+        const address = clientAddress(request.headers);
+        if (!address) throw new SourceUnknown();
+        const result = await authenticate(db, email, password, { source: throttleSource(address) });
         if (!result.ok) throw result.reason === 'locked' ? new LockedOut(result.minutes) : new InvalidCredentials();
-        const sessionToken = await createSession(db, result.accountId, { ip: source === 'unknown' ? null : source, userAgent: request.headers.get('user-agent') });
+        const sessionToken = await createSession(db, result.accountId, { ip: address, userAgent: request.headers.get('user-agent') });
         return { id: result.accountId, email: result.email, sessionToken };
       },
     }),

@@ -44,7 +44,9 @@ export async function resolveSession(
   const rows = await db
     .select({
       sessionId: sessions.id,
+      sessionStartedAt: sessions.createdAt,
       lastUsedAt: sessions.lastUsedAt,
+      sessionsEndedAt: contacts.sessionsEndedAt,
       accountId: accounts.id,
       email: accounts.email,
       companyId: companies.id,
@@ -68,8 +70,13 @@ export async function resolveSession(
   const account = rows[0];
   // Ended ("Sair", a password change, "Encerrar sessões"), or past its 12 hours or 2 idle hours.
   if (!account) return { status: 'signed-out' };
+  // A company whose administrator ended this person's sessions after this one started is out
+  // of its reach; the person's other companies are not.
+  const endedHere = (r: (typeof rows)[number]) => r.sessionsEndedAt !== null && r.sessionsEndedAt >= r.sessionStartedAt;
+  const reachable = rows.filter((r) => r.companyId && r.contactId && !endedHere(r));
+  if (reachable.length === 0 && rows.some(endedHere)) return { status: 'signed-out' };
   await touchSession(db, account.sessionId, account.lastUsedAt, now);
-  const memberships = rows.filter((r) => r.companyId && r.contactId) as (typeof rows[number] & { companyId: string; companyName: string; companyCode: string; contactId: string; contactName: string; isAdmin: boolean })[];
+  const memberships = reachable as (typeof rows[number] & { companyId: string; companyName: string; companyCode: string; contactId: string; contactName: string; isAdmin: boolean })[];
   if (memberships.length === 0) return { status: 'no-company', accountId: account.accountId, sessionId: account.sessionId, email: account.email };
 
   // The chosen company if the person belongs to it; otherwise one they administer, since

@@ -35,9 +35,11 @@ test('"Sair" ends the session on the server: a copy of the cookie is refused aft
   await page.getByRole('button', { name: 'Sair' }).click();
   await expect(page.getByRole('status')).toHaveText('Você saiu do portal.');
   expect(await isSignedIn(stolen.page)).toBe(false);
-  // Auth.js's own session endpoint does not bring it back.
+  // Auth.js's own session endpoint neither answers for it nor brings it back.
   await stolen.context.addCookies(await context.cookies());
-  await stolen.page.request.get('/api/auth/session');
+  const answer = await stolen.page.request.get('/api/auth/session');
+  expect(await answer.json()).toBeNull();
+  expect(answer.headers()['set-cookie']).toBeUndefined();
   expect(await isSignedIn(stolen.page)).toBe(false);
   await context.close();
   await stolen.context.close();

@@ -101,6 +101,24 @@ describe('"Encerrar sessões" on a contact', () => {
     expect(entry).toMatchObject({ subjectContactId: c.id, actorContactId: made.admin.id });
   });
 
+  it("ends them for this company only: another company's administrator cannot sign a person out of the portal", async () => {
+    const victimHome = await makeCompany({ name: 'Casa da Pessoa' });
+    const rival = await makeCompany({ name: 'Rival' });
+    // Anyone can be added to a company without their consent…
+    const inRival = await makeContact(rival.company.id, { email: victimHome.adminEmail });
+    const session = await sessionFor(victimHome.adminAccountId);
+    const rivalCtx = { companyId: rival.company.id, companyName: rival.company.name, contactId: rival.admin.id, email: rival.adminEmail };
+    expect(await endContactSessions(rivalCtx, inRival.id)).toEqual({ ok: true });
+    // …so ending their sessions reaches the rival company only.
+    const after = await resolveSession(db, session, rival.company.id);
+    if (after.status !== 'ok') throw new Error('expected the person to stay signed in');
+    expect(after.context.companyId).toBe(victimHome.company.id);
+    expect(after.context.memberships.map((m) => m.companyId)).toEqual([victimHome.company.id]);
+    // Signing in again reaches the rival company again.
+    const fresh = await sessionFor(victimHome.adminAccountId, {}, new Date(Date.now() + 1000));
+    expect((await resolveSession(db, fresh, rival.company.id, new Date(Date.now() + 2000))) as { context: { companyId: string } }).toMatchObject({ context: { companyId: rival.company.id } });
+  });
+
   it("is not found for another company's contact, and ends nothing there", async () => {
     const a = await makeCompany();
     const b = await makeCompany();

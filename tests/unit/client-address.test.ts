@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeUserAgent, peerAddress } from '@/lib/auth/client-address';
+import { clientAddress, describeUserAgent, PEER_HEADER, peerAddress, peerKey, throttleSource } from '@/lib/auth/client-address';
 
 describe('peerAddress', () => {
   it('is the socket peer when no proxy is trusted, whatever X-Forwarded-For says', () => {
@@ -25,5 +25,25 @@ describe('describeUserAgent', () => {
     expect(describeUserAgent('Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Version/17.0 Mobile/15E148 Safari/604.1')).toEqual({ browser: 'Safari', system: 'iOS' });
     expect(describeUserAgent('Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0')).toEqual({ browser: 'Firefox', system: 'Linux' });
     expect(describeUserAgent(null)).toEqual({ browser: '', system: '' });
+  });
+});
+
+describe('clientAddress', () => {
+  it('trusts only the stamp this process wrote: a client-sent header names no source', () => {
+    const key = peerKey(() => 'chave-deste-processo')!;
+    expect(clientAddress(new Headers({ [PEER_HEADER]: `${key} 198.51.100.9` }))).toBe('198.51.100.9');
+    expect(clientAddress(new Headers({ [PEER_HEADER]: '203.0.113.77' }))).toBeNull();
+    expect(clientAddress(new Headers({ [PEER_HEADER]: 'outra-chave 203.0.113.77' }))).toBeNull();
+    expect(clientAddress(new Headers())).toBeNull();
+  });
+});
+
+describe('throttleSource', () => {
+  it('counts IPv4 per address and IPv6 per /64', () => {
+    expect(throttleSource('203.0.113.5')).toBe('203.0.113.5');
+    expect(throttleSource('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+    expect(throttleSource('2001:db8:1:2:bbbb:cccc:dddd:eeee')).toBe('2001:db8:1:2::/64');
+    expect(throttleSource('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(throttleSource('::1')).toBe('0:0:0:0::/64');
   });
 });
