@@ -23,11 +23,14 @@ export function fieldErrorKeys(error: ZodError): FieldErrors {
   return out;
 }
 
+/** NUL cannot be stored in a text column (PostgreSQL refuses it): never part of what was typed. */
+export const withoutNul = (v: string) => v.replaceAll('\u0000', '');
+
 export function formValues(formData: FormData, fields: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of fields) {
     const v = formData.get(f);
-    if (typeof v === 'string') out[f] = v;
+    if (typeof v === 'string') out[f] = withoutNul(v);
   }
   return out;
 }

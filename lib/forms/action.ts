@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { ContactContext } from '@/lib/auth/context';
 import { requireAdmin, requireContact } from '@/lib/auth/session';
 import { kickMailDelivery } from '@/lib/mail/worker';
-import { fieldErrorKeys, formValues, type ActionState } from './action-state';
+import { fieldErrorKeys, formValues, withoutNul, type ActionState } from './action-state';
 import { withFlash, type FlashKey } from './flash';
 import { translateFieldErrors } from './translate';
 
@@ -62,7 +62,7 @@ export function readForm(formData: FormData, shape: FormShape = {}): { input: Re
   for (const box of shape.checkboxes ?? []) values[box] = formData.has(box) ? 'on' : '';
   const input: Record<string, unknown> = { ...values };
   for (const key of shape.secrets ?? []) input[key] = typeof formData.get(key) === 'string' ? formData.get(key) : '';
-  for (const key of shape.arrays ?? []) input[key] = formData.getAll(key).filter((v): v is string => typeof v === 'string');
+  for (const key of shape.arrays ?? []) input[key] = formData.getAll(key).filter((v): v is string => typeof v === 'string').map(withoutNul);
   return { input, values };
 }
 

@@ -65,3 +65,11 @@ describe('idleState', () => {
     expect(idleState).toEqual({ status: 'idle' });
   });
 });
+
+describe('formValues and NUL', () => {
+  it('drops NUL characters, which no text column can store', () => {
+    const data = new FormData();
+    data.set('name', 'Ana\u0000 Souza');
+    expect(formValues(data, ['name'])).toEqual({ name: 'Ana Souza' });
+  });
+});
