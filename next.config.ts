@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { PERMISSIONS_POLICY } from './lib/http/security-headers';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
@@ -19,6 +20,9 @@ const config: NextConfig = {
     // 10 MB plus the multipart envelope, or a file just under the limit would arrive cut.
     proxyClientMaxBodySize: '12mb',
   },
+  // Headers that are the same on every response. The Content-Security-Policy carries a nonce
+  // per request, so proxy.ts sets it; Strict-Transport-Security belongs to the TLS proxy in
+  // front (README, "Deployment behind a proxy").
   async headers() {
     return [
       {
@@ -27,6 +31,7 @@ const config: NextConfig = {
           { key: 'X-Frame-Options', value: 'DENY' },
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'same-origin' },
+          { key: 'Permissions-Policy', value: PERMISSIONS_POLICY },
         ],
       },
     ];

@@ -1,25 +1,70 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { currentSession } from '@/lib/auth/session';
+import { requestFromOwnSite, SAFE_METHODS } from '@/lib/http/origin';
+import { isAdminPath, isPublicPath } from '@/lib/http/paths';
+import { contentSecurityPolicy, newNonce } from '@/lib/http/security-headers';
+import { catalogs, LOCALE_COOKIE, toLocale } from '@/lib/i18n/config';
 
-// Only sends anonymous visitors to the sign-in page. It is never the authorisation check:
-// every page and action checks the session against the database itself.
-const PUBLIC_PREFIXES = ['/login', '/forgot-password', '/reset-password/', '/invite/', '/signup', '/no-company', '/api/auth/'];
+// Sends anonymous visitors to the sign-in page, refuses data-changing requests from other
+// sites, and sets the Content-Security-Policy. It is never the authorisation check: every
+// page and action checks the session against the database itself.
 
 function hasSessionCookie(request: NextRequest): boolean {
   return request.cookies.getAll().some((c) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(c.name));
 }
 
-export function proxy(request: NextRequest) {
+/**
+ * HTTP 403 for an administration page asked for by someone signed in who is not the
+ * company's administrator. The page itself still decides what to show (its layout renders
+ * "Acesso restrito" in place, readable without JavaScript; docs/decisions/005): Next's
+ * forbidden() would give the status but an empty HTML body, and a status can only be set
+ * here, before rendering. A failure to read the session leaves the status to the page.
+ */
+async function adminAreaStatus(request: NextRequest): Promise<number | undefined> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
+  // Only for the page itself. Client-side navigation and prefetching fetch the RSC payload
+  // (Sec-Fetch-Dest: empty): a 403 there makes Next reload the whole page, and the payload shows
+  // the same message anyway. Next strips its own RSC headers before the proxy sees the request,
+  // so the browser's header is what tells them apart.
+  const dest = request.headers.get('sec-fetch-dest');
+  if (dest && dest !== 'document') return undefined;
+  if (!isAdminPath(request.nextUrl.pathname)) return undefined;
+  try {
+    const session = await currentSession();
+    return session.status === 'ok' && !session.context.isAdmin ? 403 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  const csp = contentSecurityPolicy(newNonce());
+  const withPolicy = (response: NextResponse) => {
+    response.headers.set('Content-Security-Policy', csp);
+    return response;
+  };
+
+  // A form or server action posted from another site (or by a script sending no Origin) never
+  // reaches the page: Next's own check of server actions trusts X-Forwarded-Host, and a POST
+  // with no Origin passes it.
+  if (!SAFE_METHODS.has(request.method) && !requestFromOwnSite(request.headers)) {
+    const t = catalogs[toLocale(request.cookies.get(LOCALE_COOKIE)?.value)].errors;
+    return withPolicy(new NextResponse(t.crossSite, { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } }));
+  }
+
   const headers = new Headers(request.headers);
   // Lets server components know the current path (language switcher, return links).
   headers.set('x-pathname', pathname + search);
-  const isPublic = PUBLIC_PREFIXES.some((p) => pathname === p.replace(/\/$/, '') || pathname.startsWith(p));
-  if (!isPublic && !hasSessionCookie(request)) {
+  // Next takes the nonce from the request's policy and puts it on the scripts it renders.
+  headers.set('Content-Security-Policy', csp);
+  if (!isPublicPath(pathname) && !hasSessionCookie(request)) {
     const login = new URL('/login', request.url);
     if (pathname !== '/') login.searchParams.set('callbackUrl', pathname + search);
-    return NextResponse.redirect(login);
+    return withPolicy(NextResponse.redirect(login));
   }
-  return NextResponse.next({ request: { headers } });
+  const status = await adminAreaStatus(request);
+  return withPolicy(NextResponse.next({ request: { headers }, ...(status ? { status } : {}) }));
 }
 
 export const config = {

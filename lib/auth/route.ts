@@ -1,23 +1,16 @@
 import 'server-only';
+import { requestFromOwnSite } from '@/lib/http/origin';
 import type { ContactContext } from './context';
 import { currentSession } from './session';
 
 /**
- * A POST from a page of this site only: the browser's Origin (or, failing that, its
- * Sec-Fetch-Site) must name this host. Server actions get this check from Next; route
- * handlers that change data call it themselves.
+ * A POST from a page of this site only, by the rule proxy.ts applies to every POST
+ * (lib/http/origin.ts): the browser's Origin must be APP_URL's origin (or, without APP_URL,
+ * the Host asked for), or with no Origin its Sec-Fetch-Site must say same-origin; never
+ * X-Forwarded-Host. Checked again here so the route stays safe if the proxy's matcher changes.
  */
 export function isSameOrigin(request: Request): boolean {
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-  const origin = request.headers.get('origin');
-  if (origin && origin !== 'null') {
-    try {
-      return new URL(origin).host === host;
-    } catch {
-      return false;
-    }
-  }
-  return request.headers.get('sec-fetch-site') === 'same-origin';
+  return requestFromOwnSite(request.headers);
 }
 
 const seeOther = (location: string) => new Response(null, { status: 303, headers: { location } });

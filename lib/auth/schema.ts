@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/forms/zod';
 export const PASSWORD_MIN_LENGTH = 10;
 
 // Messages are catalog keys under "validation"; the form and the action translate them.

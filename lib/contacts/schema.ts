@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/forms/zod';
 import { PERMISSION_KEYS } from '@/db/schema/permission-keys';
 import { isValidCpf, onlyDigits } from '@/lib/br/cpf';
 import { isCountryCode } from '@/lib/br/countries';

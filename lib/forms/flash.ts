@@ -16,9 +16,13 @@ export const FLASH_MESSAGES = {
   'ticket-created': 'tickets.created',
   forwarded: 'groups.forwarded',
   'import-discarded': 'contactImport.discarded',
+  'not-found': 'flash.notFound',
 } as const;
 
 export type FlashKey = keyof typeof FLASH_MESSAGES;
+
+/** Messages that report a request that changed nothing: shown as an alert, not as a success. */
+export const FLASH_PROBLEMS: ReadonlySet<string> = new Set<FlashKey>(['not-found']);
 
 export function withFlash(path: string, key: FlashKey): string {
   const [base, hash] = path.split('#', 2) as [string, string | undefined];

@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect, RedirectType } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { isUuid } from '@/db/sql-helpers';
 import { requireAdmin } from '@/lib/auth/session';
 import { fieldErrorKeys, formValues, type ActionState } from '@/lib/forms/action-state';
 import { withFlash } from '@/lib/forms/flash';
@@ -65,10 +66,21 @@ export async function addGroupMembersAction(_prev: ActionState, formData: FormDa
   redirect(withFlash(`/groups/${parsed.data.groupId}`, 'saved'), RedirectType.replace);
 }
 
+/**
+ * Where a removal that found nothing sends the administrator: the group's page, or the list
+ * when the id is not even one (it never becomes part of a path).
+ */
+function notFoundBack(groupId: string): never {
+  redirect(withFlash(isUuid(groupId) ? `/groups/${groupId}` : '/groups', 'not-found'), RedirectType.replace);
+}
+
 export async function removeGroupMemberAction(formData: FormData): Promise<void> {
   const ctx = await requireAdmin();
   const groupId = String(formData.get('groupId') ?? '');
-  await removeGroupMember(ctx, groupId, String(formData.get('contactId') ?? ''));
+  const result = await removeGroupMember(ctx, groupId, String(formData.get('contactId') ?? ''));
+  // A group or member of another company is not found in this one: nothing changed, so the
+  // answer must not be "removed".
+  if (!result.ok) notFoundBack(groupId);
   revalidatePath(`/groups/${groupId}`);
   redirect(withFlash(`/groups/${groupId}`, 'removed'), RedirectType.replace);
 }
@@ -87,7 +99,8 @@ export async function addGroupEmailAction(_prev: ActionState, formData: FormData
 export async function removeGroupEmailAction(formData: FormData): Promise<void> {
   const ctx = await requireAdmin();
   const groupId = String(formData.get('groupId') ?? '');
-  await removeGroupEmail(ctx, groupId, String(formData.get('emailId') ?? ''));
+  const result = await removeGroupEmail(ctx, groupId, String(formData.get('emailId') ?? ''));
+  if (!result.ok) notFoundBack(groupId);
   revalidatePath(`/groups/${groupId}`);
   redirect(withFlash(`/groups/${groupId}`, 'removed'), RedirectType.replace);
 }

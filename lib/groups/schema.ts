@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/forms/zod';
 import { GROUP_TYPES } from '@/db/schema/group-types';
 
 // Messages are catalog keys under "validation"; shared by the action and the form.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/forms/zod';
 
 export const TICKET_CATEGORIES = ['support', 'bpo'] as const;
 export const TICKET_STATUSES = ['open', 'in_progress', 'closed'] as const;

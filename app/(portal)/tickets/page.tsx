@@ -9,6 +9,7 @@ import { requireContact } from '@/lib/auth/session';
 import { listTickets, TICKETS_PAGE_SIZE } from '@/lib/tickets/queries';
 import { TICKET_STATUSES, type TicketStatus } from '@/lib/tickets/schema';
 import { canOpenTickets } from '@/lib/tickets/visibility';
+import { loadPage, requestedPage } from '@/lib/forms/paging';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('tickets'))('title') };
@@ -21,8 +22,11 @@ export default async function TicketsPage({ searchParams }: Props) {
   const params = await searchParams;
   const statusParam = typeof params.status === 'string' ? params.status : 'active';
   const status = statusParam === 'all' ? undefined : statusParam === 'active' ? 'active' : TICKET_STATUSES.includes(statusParam as TicketStatus) ? (statusParam as TicketStatus) : 'active';
-  const page = Math.max(1, Number.parseInt(typeof params.page === 'string' ? params.page : '1', 10) || 1);
-  const [t, format, result] = await Promise.all([getTranslations('tickets'), getFormatter(), listTickets(ctx.companyId, ctx, { status, page })]);
+  const [t, format, result] = await Promise.all([
+    getTranslations('tickets'),
+    getFormatter(),
+    loadPage(requestedPage(params.page), TICKETS_PAGE_SIZE, (page) => listTickets(ctx.companyId, ctx, { status, page })),
+  ]);
   const canOpen = canOpenTickets(ctx);
   const from = result.total === 0 ? 0 : (result.page - 1) * TICKETS_PAGE_SIZE + 1;
   const to = Math.min(result.total, result.page * TICKETS_PAGE_SIZE);

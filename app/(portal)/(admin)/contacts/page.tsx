@@ -7,7 +7,8 @@ import { Flash } from '@/components/ui/flash';
 import { Pagination } from '@/components/ui/pagination';
 import { SearchBox } from '@/components/ui/search-box';
 import { requireAdmin } from '@/lib/auth/session';
-import { CONTACT_SORTS, listContacts, type ContactSort } from '@/lib/contacts/queries';
+import { CONTACT_SORTS, listContacts, PAGE_SIZES, type ContactSort } from '@/lib/contacts/queries';
+import { loadPage, requestedPage } from '@/lib/forms/paging';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('contacts'))('title') };
@@ -23,8 +24,7 @@ export default async function ContactsPage({ searchParams }: Props) {
   const q = (one(params.q) ?? '').trim().slice(0, 100);
   const sort: ContactSort = CONTACT_SORTS.includes(one(params.sort) as ContactSort) ? (one(params.sort) as ContactSort) : 'name';
   const dir = one(params.dir) === 'desc' ? 'desc' : 'asc';
-  const page = Math.max(1, Number.parseInt(one(params.page) ?? '1', 10) || 1);
-  const result = await listContacts(ctx.companyId, { q, sort, dir, page });
+  const result = await loadPage(requestedPage(params.page), PAGE_SIZES[0], (page) => listContacts(ctx.companyId, { q, sort, dir, page }));
   const [t, ta, format] = await Promise.all([getTranslations('contacts'), getTranslations('contactActions'), getFormatter()]);
   const query: Record<string, string> = { ...(q ? { q } : {}), sort, dir };
   const from = result.total === 0 ? 0 : (result.page - 1) * result.pageSize + 1;

@@ -8,6 +8,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { AUDIT_ACTIONS, AUDIT_PAGE_SIZE, listAuditEvents } from '@/lib/audit/queries';
 import { requireAdmin } from '@/lib/auth/session';
+import { dayAfter, FIRST_DAY, LAST_DAY, parseDay } from '@/lib/forms/dates';
+import { loadPage, requestedPage } from '@/lib/forms/paging';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('history'))('title') };
@@ -16,14 +18,6 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
 
-// Dates typed by the administrator are days in São Paulo time.
-function day(value: string, plusDays = 0): Date | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
-  const d = new Date(`${value}T00:00:00-03:00`);
-  if (Number.isNaN(d.getTime())) return undefined;
-  return new Date(d.getTime() + plusDays * 86_400_000);
-}
-
 export default async function HistoryPage({ searchParams }: Props) {
   const ctx = await requireAdmin();
   const params = await searchParams;
@@ -31,15 +25,28 @@ export default async function HistoryPage({ searchParams }: Props) {
   const action = one(params.action);
   const from = one(params.from);
   const to = one(params.to);
-  const page = Math.max(1, Number.parseInt(one(params.page) || '1', 10) || 1);
-  const [t, format, result] = await Promise.all([
+  // A day that is not one is reported next to its field and left out of the filter; the
+  // other filters still apply.
+  const fromDay = parseDay(from);
+  const toDay = parseDay(to);
+  const [t, tv, format, result] = await Promise.all([
     getTranslations('history'),
+    getTranslations('validation'),
     getFormatter(),
-    listAuditEvents(ctx.companyId, { q, action, from: day(from), to: day(to, 1), page }),
+    loadPage(requestedPage(params.page), AUDIT_PAGE_SIZE, (page) =>
+      listAuditEvents(ctx.companyId, {
+        q,
+        action,
+        from: fromDay instanceof Date ? fromDay : undefined,
+        to: toDay instanceof Date ? dayAfter(toDay) : undefined,
+        page,
+      }),
+    ),
   ]);
+  const dateError = (d: Date | null | 'invalid') => (d === 'invalid' ? tv('dateInvalid') : undefined);
   const query = Object.fromEntries(Object.entries({ q, action, from, to }).filter(([, v]) => v));
-  const first = result.total === 0 ? 0 : (page - 1) * AUDIT_PAGE_SIZE + 1;
-  const last = Math.min(result.total, page * AUDIT_PAGE_SIZE);
+  const first = result.total === 0 ? 0 : (result.page - 1) * AUDIT_PAGE_SIZE + 1;
+  const last = Math.min(result.total, result.page * AUDIT_PAGE_SIZE);
   return (
     <>
       <PageHeader title={t('title')} lead={t('intro', { company: ctx.companyName })} />
@@ -51,8 +58,8 @@ export default async function HistoryPage({ searchParams }: Props) {
           defaultValue={action}
           options={[{ value: '', label: t('filterAllActions') }, ...AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`actions.${a.replace('.', '_')}` as never) }))]}
         />
-        <Field name="from" label={t('filterFrom')} type="date" defaultValue={from} />
-        <Field name="to" label={t('filterTo')} type="date" defaultValue={to} />
+        <Field name="from" label={t('filterFrom')} type="date" defaultValue={from} min={FIRST_DAY} max={LAST_DAY} error={dateError(fromDay)} />
+        <Field name="to" label={t('filterTo')} type="date" defaultValue={to} min={FIRST_DAY} max={LAST_DAY} error={dateError(toDay)} />
         <div className="filters__actions">
           <button type="submit" className="btn btn--secondary">
             {t('filterSubmit')}
@@ -72,7 +79,7 @@ export default async function HistoryPage({ searchParams }: Props) {
       ) : (
         <>
           <HistoryTable companyId={ctx.companyId} rows={result.rows} />
-          <Pagination basePath="/history" query={query} page={page} pageSize={AUDIT_PAGE_SIZE} total={result.total} />
+          <Pagination basePath="/history" query={query} page={result.page} pageSize={AUDIT_PAGE_SIZE} total={result.total} />
         </>
       )}
     </>

@@ -4,6 +4,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Notice } from '@/components/ui/alerts';
 import { Pagination } from '@/components/ui/pagination';
 import { requireAdmin } from '@/lib/auth/session';
+import { loadPage, requestedPage } from '@/lib/forms/paging';
 import { companyOutboxPage, OUTBOX_PAGE_SIZE } from '@/lib/mail/queries';
 import { smtpConfigured } from '@/lib/mail/transport';
 
@@ -16,8 +17,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function OutboxPage({ searchParams }: Props) {
   const ctx = await requireAdmin();
   const params = await searchParams;
-  const page = Math.max(1, Number.parseInt(typeof params.page === 'string' ? params.page : '1', 10) || 1);
-  const { rows, total } = await companyOutboxPage(ctx.companyId, page);
+  const { rows, total, page } = await loadPage(requestedPage(params.page), OUTBOX_PAGE_SIZE, (p) => companyOutboxPage(ctx.companyId, p));
   const [t, format] = await Promise.all([getTranslations('outbox'), getFormatter()]);
   // Never a message's text: invitation and reset links belong to their recipient's mailbox
   // only (an administrator never sets or learns someone else's password). Without SMTP the

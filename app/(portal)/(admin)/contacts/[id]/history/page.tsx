@@ -6,6 +6,7 @@ import { loadContactPage } from '@/components/contacts/load';
 import { HistoryTable } from '@/components/history/history-table';
 import { Pagination } from '@/components/ui/pagination';
 import { AUDIT_PAGE_SIZE, listAuditEvents } from '@/lib/audit/queries';
+import { loadPage, requestedPage } from '@/lib/forms/paging';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('history'))('title') };
@@ -17,8 +18,10 @@ export default async function ContactHistoryPage({ params, searchParams }: Props
   const { ctx, contact } = await loadContactPage(params);
   if (!contact) return <NotFoundContent />;
   const sp = await searchParams;
-  const page = Math.max(1, Number.parseInt(typeof sp.page === 'string' ? sp.page : '1', 10) || 1);
-  const [t, result] = await Promise.all([getTranslations('history'), listAuditEvents(ctx.companyId, { subjectContactId: contact.id, page })]);
+  const [t, result] = await Promise.all([
+    getTranslations('history'),
+    loadPage(requestedPage(sp.page), AUDIT_PAGE_SIZE, (page) => listAuditEvents(ctx.companyId, { subjectContactId: contact.id, page })),
+  ]);
   return (
     <>
       <ContactHeader contact={contact} title={t('title')} section="history" />
@@ -30,7 +33,7 @@ export default async function ContactHistoryPage({ params, searchParams }: Props
       ) : (
         <>
           <HistoryTable companyId={ctx.companyId} rows={result.rows} showTarget={false} />
-          <Pagination basePath={`/contacts/${contact.id}/history`} query={{}} page={page} pageSize={AUDIT_PAGE_SIZE} total={result.total} />
+          <Pagination basePath={`/contacts/${contact.id}/history`} query={{}} page={result.page} pageSize={AUDIT_PAGE_SIZE} total={result.total} />
         </>
       )}
     </>

@@ -9,6 +9,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { requireAdmin } from '@/lib/auth/session';
+import { requestedPage } from '@/lib/forms/paging';
 import { discardImportAction, startImportAction } from '@/lib/contacts/import/actions';
 import { filterCount, getImportJob, IMPORT_PAGE_SIZE, importRowsPage, ROW_FILTERS, type RowFilter } from '@/lib/contacts/import/queries';
 
@@ -29,8 +30,8 @@ export default async function ImportJobPage({ params, searchParams }: Props) {
   const n = (x: number) => format.number(x);
 
   const filter: RowFilter = ROW_FILTERS.includes(one(query.filter) as RowFilter) ? (one(query.filter) as RowFilter) : 'all';
-  const page = Math.max(1, Number.parseInt(one(query.page) ?? '1', 10) || 1);
-  const rows = await importRowsPage(job, filter, page);
+  // importRowsPage knows the total before it reads, and shows the last page for one past the end.
+  const rows = await importRowsPage(job, filter, requestedPage(query.page));
   const problems = filterCount(job, 'problems');
   const finished = job.status === 'done';
   const confirmDiscard = job.status === 'previewed' && one(query.confirm) === 'discard';

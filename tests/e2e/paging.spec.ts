@@ -1,0 +1,89 @@
+// Out-of-range input in the address (issue finding 8): a page number or a date nobody could
+// mean answers with the nearest valid page or a message next to the field, never HTTP 500.
+import iconv from 'iconv-lite';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/test';
+import { E2E } from './support/env';
+import { signIn } from './support/helpers';
+
+const HUGE = '9'.repeat(30);
+
+/** A contact's id, read from the list (the row links to its pages). */
+async function someContactId(page: Page): Promise<string> {
+  await page.goto('/contacts');
+  const href = (await page.locator('a[href$="/edit"]').first().getAttribute('href')) ?? '';
+  const id = /\/contacts\/([0-9a-f-]{36})\/edit/.exec(href)?.[1];
+  expect(id, href).toBeTruthy();
+  return id!;
+}
+
+/** An import job in preview (nothing is imported), for its page of rows. */
+async function someImportJob(page: Page): Promise<string> {
+  const csv = iconv.encode('pais;nome;documento;ddd;telefone;email;consultoria\r\nBR;Paula Paginada;529.982.247-25;11;987654321;paula.paginada@demo.test;N\r\n', 'windows-1252');
+  const res = await page.request.post('/contacts/import/upload', {
+    multipart: { file: { name: 'paginas.csv', mimeType: 'text/csv', buffer: csv } },
+    headers: { origin: E2E.baseUrl },
+    maxRedirects: 0,
+  });
+  expect(res.status()).toBe(303);
+  const jobId = /\/contacts\/import\/([0-9a-f-]{36})/.exec(res.headers().location ?? '')?.[1];
+  expect(jobId, res.headers().location).toBeTruthy();
+  return jobId!;
+}
+
+test('a page number past the end, or too large for a number, shows the last page', async ({ page }) => {
+  test.setTimeout(120_000); // 35 page loads
+  await signIn(page, E2E.demoAdmin);
+  const contactId = await someContactId(page);
+  const jobId = await someImportJob(page);
+  const pages: Array<[string, string, boolean]> = [
+    // path, its heading, whether it has rows to page through
+    ['/contacts', 'Usuários do Sistema', true],
+    ['/history', 'Histórico', true],
+    [`/contacts/${contactId}/history`, 'Histórico', false],
+    ['/tickets', 'Chamados', true],
+    ['/outbox', 'E-mails enviados', true],
+    [`/contacts/import/${jobId}`, 'Importar usuários', true],
+    ['/groups', 'Grupo de Usuários', false],
+  ];
+  for (const [path, heading, rows] of pages) {
+    for (const pageParam of [HUGE, '999999', '-3', 'abc', '1e3']) {
+      const url = `${path}?page=${pageParam}`;
+      const response = await page.goto(url);
+      expect(response?.status(), url).toBe(200);
+      await expect(page.getByRole('heading', { level: 1, name: heading }).first(), url).toBeVisible();
+      if (rows) {
+        // The nearest valid page: the last one for a number past the end, the first for nonsense.
+        const label = page.locator('.pagination__label');
+        await expect(label, url).toHaveText(/^Página (\d+) de (\d+)$/);
+        const [, shown, last] = /^Página (\d+) de (\d+)$/.exec((await label.textContent()) ?? '')!;
+        expect(shown, url).toBe(['-3', 'abc', '1e3'].includes(pageParam) ? '1' : last);
+      }
+    }
+  }
+});
+
+test('a date out of range is refused next to its field, and the other filters are kept', async ({ page }) => {
+  await signIn(page, E2E.demoAdmin);
+  for (const [param, value, label] of [
+    ['from', '0000-01-01', 'De'],
+    ['to', '9999-12-31', 'Até'],
+    ['from', '2024-02-31', 'De'],
+    ['to', '275760-09-13', 'Até'],
+  ] as const) {
+    const url = `/history?q=${encodeURIComponent('Jo')}&action=contact.updated&${param}=${value}`;
+    const response = await page.goto(url);
+    expect(response?.status(), url).toBe(200);
+    await expect(page.getByRole('heading', { level: 1, name: 'Histórico' })).toBeVisible();
+    const field = page.getByLabel(label, { exact: true });
+    await expect(field, url).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator(`#field-${param}-error`), url).toHaveText(/^Data inválida/);
+    await expect(page.getByLabel('Contato', { exact: true }), url).toHaveValue('Jo');
+    await expect(page.getByLabel('Ação', { exact: true }), url).toHaveValue('contact.updated');
+  }
+  // A valid period still filters, without a message.
+  const response = await page.goto('/history?from=2000-01-01&to=2999-12-31');
+  expect(response?.status()).toBe(200);
+  await expect(page.locator('.field__error')).toHaveCount(0);
+  await expect(page.locator('.pagination__label')).toHaveText(/^Página 1 de \d+$/);
+});
