@@ -45,12 +45,25 @@ export async function proxy(request: NextRequest) {
     return response;
   };
 
+  const messages = () => catalogs[toLocale(request.cookies.get(LOCALE_COOKIE)?.value)].errors;
+  // An address Next cannot decode would fail deep inside it (HTTP 500): answered here.
+  try {
+    decodeURIComponent(pathname);
+  } catch {
+    return withPolicy(new NextResponse(messages().badAddress, { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } }));
+  }
+  // NUL cannot reach a query (PostgreSQL refuses it in text): the same address without it.
+  if (/%00/i.test(search)) {
+    const clean = request.nextUrl.clone();
+    clean.search = search.replace(/%00/gi, '');
+    return withPolicy(NextResponse.redirect(clean, 308));
+  }
+
   // A form or server action posted from another site (or by a script sending no Origin) never
   // reaches the page: Next's own check of server actions trusts X-Forwarded-Host, and a POST
   // with no Origin passes it.
   if (!SAFE_METHODS.has(request.method) && !requestFromOwnSite(request.headers)) {
-    const t = catalogs[toLocale(request.cookies.get(LOCALE_COOKIE)?.value)].errors;
-    return withPolicy(new NextResponse(t.crossSite, { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } }));
+    return withPolicy(new NextResponse(messages().crossSite, { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } }));
   }
 
   const headers = new Headers(request.headers);

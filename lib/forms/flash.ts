@@ -22,7 +22,7 @@ export const FLASH_MESSAGES = {
 export type FlashKey = keyof typeof FLASH_MESSAGES;
 
 /** Messages that report a request that changed nothing: shown as an alert, not as a success. */
-export const FLASH_PROBLEMS: ReadonlySet<string> = new Set<FlashKey>(['not-found']);
+export const FLASH_PROBLEMS: ReadonlySet<string> = new Set<FlashKey>(['not-found', 'session-not-found']);
 
 export function withFlash(path: string, key: FlashKey): string {
   const [base, hash] = path.split('#', 2) as [string, string | undefined];

@@ -87,3 +87,22 @@ test('a date out of range is refused next to its field, and the other filters ar
   await expect(page.locator('.field__error')).toHaveCount(0);
   await expect(page.locator('.pagination__label')).toHaveText(/^Página 1 de \d+$/);
 });
+
+test('a NUL in a search, or an address that cannot be decoded, gets an answer, never HTTP 500', async ({ page }) => {
+  await signIn(page, E2E.demoAdmin);
+  for (const [path, heading] of [
+    ['/contacts?q=Jo%00%C3%A3o', 'Usuários do Sistema'],
+    ['/history?q=%00', 'Histórico'],
+    ['/groups?q=a%00b', 'Grupo de Usuários'],
+  ] as const) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(200);
+    expect(page.url()).not.toContain('%00');
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+  }
+  for (const path of ['/invite/%ZZ', '/reset-password/%E0%A4%A']) {
+    const res = await page.request.get(path);
+    expect(res.status(), path).toBe(400);
+    expect(await res.text()).toBe('Endereço inválido: confira o link.');
+  }
+});
