@@ -5,7 +5,7 @@ import { useActionState } from 'react';
 import { SelectField } from '@/components/ui/choice-fields';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idleState } from '@/lib/forms/action-state';
-import { forwardTicketAction } from '@/lib/groups/actions';
+import { forwardTicketAction } from '@/lib/tickets/actions';
 
 export function ForwardForm({ ticketId, groups, current }: { ticketId: string; groups: { id: string; name: string }[]; current: string | null }) {
   const t = useTranslations('groups');

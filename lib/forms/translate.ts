@@ -1,8 +1,14 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
 
-/** Field errors arrive as catalog keys under "validation"; the person reads them in their language. */
+/**
+ * Field errors arrive as catalog keys under "validation" ("emailTaken"), or, for a message
+ * of another area, as a full key ("groups.forwardChoose"); the person reads them in their
+ * language.
+ */
 export async function translateFieldErrors(errors: Record<string, string>, params: Record<string, string | number> = {}) {
-  const t = await getTranslations('validation');
-  return Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, t(key as never, params as never)]));
+  const [validation, all] = await Promise.all([getTranslations('validation'), getTranslations()]);
+  return Object.fromEntries(
+    Object.entries(errors).map(([field, key]) => [field, key.includes('.') ? all(key as never, params as never) : validation(key as never, params as never)]),
+  );
 }

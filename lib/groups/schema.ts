@@ -37,3 +37,7 @@ export const GroupMembersSchema = z.object({
   groupId: z.uuid('notFound'),
   contactIds: z.array(z.uuid('notFound')).min(1, 'membersRequired').max(200),
 });
+
+/** "Desvincular": a member or a linked e-mail of a group. */
+export const GroupMemberRefSchema = z.object({ groupId: z.uuid(), contactId: z.uuid() });
+export const GroupEmailRefSchema = z.object({ groupId: z.uuid(), emailId: z.uuid() });

@@ -1,8 +1,9 @@
 'use server';
 
-import { contactAction } from '@/lib/forms/action';
+import { adminAction, contactAction } from '@/lib/forms/action';
+import { forwardTicket } from './forward';
 import { createTicket, setTicketStatus } from './mutations';
-import { NewTicketSchema, TicketStatusSchema } from './schema';
+import { ForwardTicketSchema, NewTicketSchema, TicketStatusSchema } from './schema';
 
 export const createTicketAction = contactAction({
   schema: NewTicketSchema,
@@ -20,4 +21,14 @@ export const setTicketStatusAction = contactAction({
   run: (ctx, input) => setTicketStatus(ctx, input.id, input.status),
   refused: () => ({ message: 'validation.notFound' }),
   done: (_r, input) => ({ to: `/tickets/${input.id}`, flash: 'saved', revalidate: '/tickets', replace: true }),
+});
+
+/** "Encaminhar para grupo": the group's mailbox, linked e-mails and members are told at once. */
+export const forwardTicketAction = adminAction({
+  schema: ForwardTicketSchema,
+  form: { fields: ['ticketId', 'groupId'] },
+  invalid: () => ({ fieldErrors: { groupId: 'groups.forwardChoose' } }),
+  run: (ctx, input) => forwardTicket(ctx, input.ticketId, input.groupId),
+  refused: (r) => ({ fieldErrors: { groupId: r.error === 'groupInDisuse' ? 'groups.forwardInDisuse' : 'groups.forwardChoose' } }),
+  done: (_r, input) => ({ to: `/tickets/${input.ticketId}`, flash: 'forwarded', revalidate: `/tickets/${input.ticketId}`, replace: true, mail: true }),
 });

@@ -12,3 +12,5 @@ export const NewTicketSchema = z.object({
 export type NewTicketInput = z.output<typeof NewTicketSchema>;
 
 export const TicketStatusSchema = z.object({ id: z.uuid(), status: z.enum(TICKET_STATUSES) });
+
+export const ForwardTicketSchema = z.object({ ticketId: z.uuid(), groupId: z.uuid() });
