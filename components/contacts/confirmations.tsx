@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { ConfirmForm } from '@/components/ui/confirm-form';
 import type { ContactContext } from '@/lib/auth/context';
 import { endContactSessionsAction, removeContactAction, transferAdminAction } from '@/lib/contacts/actions';
-import { countOpenTickets, type ContactDetail } from '@/lib/contacts/queries';
+import type { ContactDetail } from '@/lib/contacts/queries';
 
 /** Body of "Transferir administração", shown as a page or inside a dialog. */
 export async function TransferAdminConfirmation({ ctx, contact }: { ctx: ContactContext; contact: ContactDetail }) {
@@ -26,9 +26,9 @@ export async function TransferAdminConfirmation({ ctx, contact }: { ctx: Contact
 }
 
 /** Body of "Excluir perfil": says up front why a removal would be refused. */
-export async function RemoveContactConfirmation({ ctx, contact }: { ctx: ContactContext; contact: ContactDetail }) {
+export async function RemoveContactConfirmation({ contact, openTickets }: { contact: ContactDetail; openTickets: number }) {
   const [t, tc] = await Promise.all([getTranslations('removeContact'), getTranslations('common')]);
-  const open = contact.isAdmin ? 0 : await countOpenTickets(ctx.companyId, contact.id);
+  const open = contact.isAdmin ? 0 : openTickets;
   if (contact.isAdmin || open > 0) {
     return (
       <>

@@ -1,8 +1,7 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { contactNames, type AuditRow } from '@/lib/audit/queries';
+import { CONTACT_ID_FIELDS as ID_FIELDS, type AuditRow } from '@/lib/audit/queries';
 
-const ID_FIELDS = new Set(['administratorId', 'requesterId', 'responsibleId']);
 // Internal references shown through a readable sibling field instead (groupId → group).
 const HIDDEN_FIELDS = new Set(['groupId']);
 
@@ -10,13 +9,9 @@ function asRecord(value: unknown): Record<string, unknown> {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-/** History entries with their changes spelled out: field, before → after. */
-export async function HistoryTable({ companyId, rows, showTarget = true }: { companyId: string; rows: AuditRow[]; showTarget?: boolean }) {
+/** History entries with their changes spelled out: field, before → after (`names`: lib/audit/queries referencedNames). */
+export async function HistoryTable({ rows, names, showTarget = true }: { rows: AuditRow[]; names: ReadonlyMap<string, string>; showTarget?: boolean }) {
   const [t, tp, tt, tg, format] = await Promise.all([getTranslations('history'), getTranslations('permissions'), getTranslations('tickets'), getTranslations('groups'), getFormatter()]);
-  const ids = rows.flatMap((r) =>
-    [asRecord(r.before), asRecord(r.after)].flatMap((o) => Object.entries(o).filter(([k]) => ID_FIELDS.has(k)).map(([, v]) => String(v))),
-  );
-  const names = await contactNames(companyId, ids);
 
   const show = (field: string, value: unknown): string => {
     if (value === null || value === undefined || value === '') return t('none');

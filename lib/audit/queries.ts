@@ -69,6 +69,17 @@ export async function listAuditEvents(companyId: string, filter: AuditFilter, ex
 export type AuditRow = Awaited<ReturnType<typeof listAuditEvents>>['rows'][number];
 
 /** Names for the contact ids that appear inside history entries (removed ones included). */
+/** Fields of an entry that hold a contact's id, shown as the contact's name. */
+export const CONTACT_ID_FIELDS: ReadonlySet<string> = new Set(['administratorId', 'requesterId', 'responsibleId']);
+
+const asRecord = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+
+/** The names of the contacts the entries refer to (administrator, requester, responsible), for the history table. */
+export function referencedNames(companyId: string, rows: Pick<AuditRow, 'before' | 'after'>[]): Promise<Map<string, string>> {
+  const ids = rows.flatMap((r) => [asRecord(r.before), asRecord(r.after)].flatMap((o) => Object.entries(o).filter(([k]) => CONTACT_ID_FIELDS.has(k)).map(([, v]) => String(v))));
+  return contactNames(companyId, ids);
+}
+
 export async function contactNames(companyId: string, ids: string[], executor: Executor = db): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter(isUuid))];
   if (wanted.length === 0) return new Map();

@@ -1,4 +1,5 @@
 import 'server-only';
+import { getTranslations } from 'next-intl/server';
 import { requestFromOwnSite } from '@/lib/http/origin';
 import type { ContactContext } from './context';
 import { currentSession } from './session';
@@ -15,12 +16,18 @@ export function isSameOrigin(request: Request): boolean {
 
 const seeOther = (location: string) => new Response(null, { status: 303, headers: { location } });
 
+/** A short plain-text answer of a route handler, in the person's language ("errors.<key>"). */
+export async function textResponse(status: number, key: 'forbiddenTitle' | 'crossSite' | 'importNotFound'): Promise<Response> {
+  const t = await getTranslations('errors');
+  return new Response(t(key), { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+}
+
 /** The administrator behind a route handler's request, or the response to send instead. */
 export async function adminForRoute(): Promise<{ ok: true; ctx: ContactContext } | { ok: false; response: Response }> {
   const session = await currentSession();
   if (session.status === 'signed-out') return { ok: false, response: seeOther('/login') };
   if (session.status === 'no-company') return { ok: false, response: seeOther('/no-company') };
-  if (!session.context.isAdmin) return { ok: false, response: new Response('Acesso restrito.', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } }) };
+  if (!session.context.isAdmin) return { ok: false, response: await textResponse(403, 'forbiddenTitle') };
   return { ok: true, ctx: session.context };
 }
 

@@ -5,8 +5,9 @@ import type { Executor } from '@/db/connect';
 import { containsFolded, isUuid } from '@/db/sql-helpers';
 import { contactCounts, contactPermissions, contacts, tickets, type PermissionKey } from '@/db/schema';
 
-export const CONTACT_SORTS = ['name', 'email', 'document'] as const;
-export type ContactSort = (typeof CONTACT_SORTS)[number];
+import { CONTACT_SORTS, type ContactSort } from './schema';
+
+export { CONTACT_SORTS, type ContactSort };
 export const PAGE_SIZES = [25, 50, 100] as const;
 export const SEARCH_COUNT_CAP = 1000;
 

@@ -1,4 +1,5 @@
 import { z } from '@/lib/forms/zod';
+import { oneOf, pageNumber, searchTerm } from '@/lib/forms/query';
 import { PERMISSION_KEYS } from '@/db/schema/permission-keys';
 import { isValidCpf, onlyDigits } from '@/lib/br/cpf';
 import { isCountryCode } from '@/lib/br/countries';
@@ -82,3 +83,17 @@ export const TransferTicketsSchema = z.object({
 
 /** Confirmations whose only input is the contact's id (remove, transfer the administration, end sessions). */
 export const ContactIdSchema = z.object({ id: z.uuid('notFound') });
+
+export const CONTACT_SORTS = ['name', 'email', 'document'] as const;
+export type ContactSort = (typeof CONTACT_SORTS)[number];
+
+/** "Usuários do Sistema": search, sort and page, from the address. */
+export const ContactListQuery = z.object({
+  q: searchTerm,
+  sort: oneOf(CONTACT_SORTS, 'name'),
+  dir: oneOf(['asc', 'desc'], 'asc'),
+  page: pageNumber,
+});
+
+/** A search among the company's contacts (the transfer of tickets' picker). */
+export const ContactSearchQuery = z.object({ q: searchTerm });

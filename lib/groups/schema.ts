@@ -1,4 +1,5 @@
 import { z } from '@/lib/forms/zod';
+import { oneOf, searchTerm } from '@/lib/forms/query';
 import { GROUP_TYPES } from '@/db/schema/group-types';
 
 // Messages are catalog keys under "validation"; shared by the action and the form.
@@ -41,3 +42,8 @@ export const GroupMembersSchema = z.object({
 /** "Desvincular": a member or a linked e-mail of a group. */
 export const GroupMemberRefSchema = z.object({ groupId: z.uuid(), contactId: z.uuid() });
 export const GroupEmailRefSchema = z.object({ groupId: z.uuid(), emailId: z.uuid() });
+
+/** "Grupo de Usuários": search and which groups (in use, in disuse, all). */
+export const GroupListQuery = z.object({ q: searchTerm, show: oneOf(['active', 'disused', 'all'], 'active') });
+/** A group's page: the search for people to add as members. */
+export const GroupPageQuery = z.object({ q: searchTerm });

@@ -1,4 +1,5 @@
 import { z } from '@/lib/forms/zod';
+import { oneOf, pageNumber } from '@/lib/forms/query';
 
 export const TICKET_CATEGORIES = ['support', 'bpo'] as const;
 export const TICKET_STATUSES = ['open', 'in_progress', 'closed'] as const;
@@ -14,3 +15,9 @@ export type NewTicketInput = z.output<typeof NewTicketSchema>;
 export const TicketStatusSchema = z.object({ id: z.uuid(), status: z.enum(TICKET_STATUSES) });
 
 export const ForwardTicketSchema = z.object({ ticketId: z.uuid(), groupId: z.uuid() });
+
+/** The tickets list: which statuses ("active": not closed), and the page. */
+export const TicketListQuery = z.object({
+  status: oneOf(['active', 'all', ...TICKET_STATUSES], 'active'),
+  page: pageNumber,
+});

@@ -7,25 +7,26 @@ import { Notice } from '@/components/ui/alerts';
 import { Pagination } from '@/components/ui/pagination';
 import { requireContact } from '@/lib/auth/session';
 import { listTickets, TICKETS_PAGE_SIZE } from '@/lib/tickets/queries';
-import { TICKET_STATUSES, type TicketStatus } from '@/lib/tickets/schema';
+import { TICKET_STATUSES, TicketListQuery } from '@/lib/tickets/schema';
 import { canOpenTickets } from '@/lib/tickets/visibility';
-import { loadPage, requestedPage } from '@/lib/forms/paging';
+import { loadPage } from '@/lib/forms/paging';
+import { parseQuery, type SearchParams } from '@/lib/forms/query';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('tickets'))('title') };
 }
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function TicketsPage({ searchParams }: Props) {
   const ctx = await requireContact();
   const params = await searchParams;
-  const statusParam = typeof params.status === 'string' ? params.status : 'active';
-  const status = statusParam === 'all' ? undefined : statusParam === 'active' ? 'active' : TICKET_STATUSES.includes(statusParam as TicketStatus) ? (statusParam as TicketStatus) : 'active';
+  const { status: statusParam, page: requested } = parseQuery(TicketListQuery, params);
+  const status = statusParam === 'all' ? undefined : statusParam;
   const [t, format, result] = await Promise.all([
     getTranslations('tickets'),
     getFormatter(),
-    loadPage(requestedPage(params.page), TICKETS_PAGE_SIZE, (page) => listTickets(ctx.companyId, ctx, { status, page })),
+    loadPage(requested, TICKETS_PAGE_SIZE, (page) => listTickets(ctx.companyId, ctx, { status, page })),
   ]);
   const canOpen = canOpenTickets(ctx);
   const from = result.total === 0 ? 0 : (result.page - 1) * TICKETS_PAGE_SIZE + 1;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { connection, db } from '@/db/client';
+import { db } from '@/db/client';
 import type { Executor } from '@/db/connect';
 import { MalformedCsvError, streamContactsCsv, type CsvColumn, type PreviewRow } from '../csv/rows';
 import type { AdminContext } from '@/lib/auth/actor';
@@ -8,11 +8,10 @@ import { normaliseContact } from '../schema';
 import { takenField, takenKeys } from '../taken';
 import { dropReadingJob, markPreviewed, openReadingJob } from './job';
 import { yieldToEventLoop } from './run';
+import { PREVIEW_BATCH, previewChunkRows } from './settings';
 
 /** The upload limit (PRODUCT.md §2.7): about 100,000 rows of the import layout. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
-// Rows checked against the database and written per statement.
-const PREVIEW_BATCH = 2000;
 
 export type PreviewError = 'noFile' | 'tooLarge' | 'notCsv' | 'empty' | 'missingColumns' | 'malformed';
 export type PreviewResult = { ok: true; jobId: string } | { ok: false; error: PreviewError; missing?: CsvColumn[]; line?: number };
@@ -97,9 +96,7 @@ export async function previewImport(
   // and is deleted, with its rows, if the reading fails.
   const jobId = await openReadingJob(executor, ctx, { name: cleanFileName(file.name), encoding: read.encoding });
   const ref = { companyId: ctx.companyId, jobId };
-  // Rows per transaction: small on the embedded database (nobody else gets a query in while
-  // one is open), larger on PostgreSQL, where each commit waits for the disk.
-  const chunkRows = opts.chunkRows ?? (connection().kind === 'pglite' ? PREVIEW_BATCH : 5 * PREVIEW_BATCH);
+  const chunkRows = opts.chunkRows ?? previewChunkRows();
   try {
     const counts = { total: 0, new: 0, error: 0, duplicate: 0, registered: 0, skipped: 0 };
     const rows = read.rows[Symbol.asyncIterator]();

@@ -7,8 +7,9 @@ import { isUuid } from '@/db/sql-helpers';
 import type { CsvColumn } from '../csv/rows';
 
 export const IMPORT_PAGE_SIZE = 100;
-export const ROW_FILTERS = ['all', 'ok', 'problems'] as const;
-export type RowFilter = (typeof ROW_FILTERS)[number];
+import { ROW_FILTERS, type RowFilter } from './query';
+
+export { ROW_FILTERS, type RowFilter };
 
 export type JobView = ImportJob & { createdByName: string | null };
 

@@ -1,29 +1,19 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { connection, db } from '@/db/client';
+import { db } from '@/db/client';
 import type { Executor } from '@/db/connect';
 import { recordAudit } from '@/lib/audit/record';
 import { isUuid } from '@/db/sql-helpers';
 import type { Actor, AdminContext } from '@/lib/auth/actor';
 import { importRange, type Turn } from './batch';
+import { IMPORT_BATCH, type RunOptions } from './settings';
 import { discardPreviewed, holds, markDone, markImporting, recordBatchFailure, type JobRef, type StartError } from './job';
 
 export { MAX_ATTEMPTS, type JobRef, type StartError } from './job';
 
-// Rows written per transaction: each batch commits its contacts, their permissions, history,
-// invitations, the rows' results and the job's cursor together, or none of them.
-export const IMPORT_BATCH = Number(process.env.IMPORT_BATCH ?? 1000);
-// Batches in flight at once on PostgreSQL (PGlite has one connection: one at a time).
-export const IMPORT_CONCURRENCY = Number(process.env.IMPORT_CONCURRENCY ?? 2);
-/**
- * How this server runs imports, decided in one place: PGlite has a single connection, so
- * batches would only queue behind each other, and smaller batches keep the embedded database
- * free for page requests in between; PostgreSQL works on one batch while the next is prepared.
- */
-export function importRunOptions(kind: 'postgres' | 'pglite' = connection().kind): RunOptions {
-  return kind === 'pglite' ? { concurrency: 1, batchSize: Math.min(IMPORT_BATCH, 250) } : { concurrency: IMPORT_CONCURRENCY, batchSize: IMPORT_BATCH };
-}
-
+// Each batch commits its contacts, their permissions, history, invitations, the rows' results
+// and the job's cursor together, or none of them (settings.ts says how large).
+export { IMPORT_BATCH, IMPORT_CONCURRENCY, importRunOptions, type RunOptions } from './settings';
 
 /** "Importar usuários": the preview becomes a job that the import worker runs. */
 export async function startImport(ctx: AdminContext, jobId: string, executor: Executor = db): Promise<{ ok: true } | { ok: false; error: StartError }> {
@@ -80,7 +70,6 @@ async function finishImport(executor: Executor, ref: JobRef, owner: string, last
 
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export type RunOptions = { batchSize?: number; concurrency?: number };
 
 /**
  * Runs a claimed job to the end: batches of `batchSize` lines, up to `concurrency` of them

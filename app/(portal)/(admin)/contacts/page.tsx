@@ -7,24 +7,22 @@ import { Flash } from '@/components/ui/flash';
 import { Pagination } from '@/components/ui/pagination';
 import { SearchBox } from '@/components/ui/search-box';
 import { requireAdmin } from '@/lib/auth/session';
-import { CONTACT_SORTS, listContacts, PAGE_SIZES, type ContactSort } from '@/lib/contacts/queries';
-import { loadPage, requestedPage } from '@/lib/forms/paging';
+import { listContacts, PAGE_SIZES } from '@/lib/contacts/queries';
+import { ContactListQuery } from '@/lib/contacts/schema';
+import { loadPage } from '@/lib/forms/paging';
+import { parseQuery, type SearchParams } from '@/lib/forms/query';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('contacts'))('title') };
 }
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function ContactsPage({ searchParams }: Props) {
   const ctx = await requireAdmin();
   const params = await searchParams;
-  const q = (one(params.q) ?? '').trim().slice(0, 100);
-  const sort: ContactSort = CONTACT_SORTS.includes(one(params.sort) as ContactSort) ? (one(params.sort) as ContactSort) : 'name';
-  const dir = one(params.dir) === 'desc' ? 'desc' : 'asc';
-  const result = await loadPage(requestedPage(params.page), PAGE_SIZES[0], (page) => listContacts(ctx.companyId, { q, sort, dir, page }));
+  const { q, sort, dir, page: requested } = parseQuery(ContactListQuery, params);
+  const result = await loadPage(requested, PAGE_SIZES[0], (page) => listContacts(ctx.companyId, { q, sort, dir, page }));
   const [t, ta, format] = await Promise.all([getTranslations('contacts'), getTranslations('contactActions'), getFormatter()]);
   const query: Record<string, string> = { ...(q ? { q } : {}), sort, dir };
   const from = result.total === 0 ? 0 : (result.page - 1) * result.pageSize + 1;

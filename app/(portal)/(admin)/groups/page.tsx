@@ -6,19 +6,20 @@ import { Field } from '@/components/ui/field';
 import { Flash } from '@/components/ui/flash';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireAdmin } from '@/lib/auth/session';
+import { parseQuery, type SearchParams } from '@/lib/forms/query';
+import { GroupListQuery } from '@/lib/groups/schema';
 import { listGroups } from '@/lib/groups/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('groups'))('title') };
 }
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function GroupsPage({ searchParams }: Props) {
   const ctx = await requireAdmin();
   const params = await searchParams;
-  const q = typeof params.q === 'string' ? params.q.slice(0, 100) : '';
-  const show = params.show === 'disused' || params.show === 'all' ? params.show : 'active';
+  const { q, show } = parseQuery(GroupListQuery, params);
   const [t, rows] = await Promise.all([getTranslations('groups'), listGroups(ctx.companyId, { q, show })]);
   return (
     <>

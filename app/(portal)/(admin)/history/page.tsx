@@ -6,25 +6,23 @@ import { SelectField } from '@/components/ui/choice-fields';
 import { Field } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
-import { AUDIT_ACTIONS, AUDIT_PAGE_SIZE, listAuditEvents } from '@/lib/audit/queries';
+import { AUDIT_ACTIONS, AUDIT_PAGE_SIZE, listAuditEvents, referencedNames } from '@/lib/audit/queries';
 import { requireAdmin } from '@/lib/auth/session';
 import { dayAfter, FIRST_DAY, LAST_DAY, parseDay } from '@/lib/forms/dates';
-import { loadPage, requestedPage } from '@/lib/forms/paging';
+import { HistoryQuery } from '@/lib/audit/schema';
+import { loadPage } from '@/lib/forms/paging';
+import { parseQuery, type SearchParams } from '@/lib/forms/query';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('history'))('title') };
 }
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function HistoryPage({ searchParams }: Props) {
   const ctx = await requireAdmin();
   const params = await searchParams;
-  const q = one(params.q).slice(0, 100);
-  const action = one(params.action);
-  const from = one(params.from);
-  const to = one(params.to);
+  const { q, action, from, to, page: requested } = parseQuery(HistoryQuery, params);
   // A day that is not one is reported next to its field and left out of the filter; the
   // other filters still apply.
   const fromDay = parseDay(from);
@@ -33,7 +31,7 @@ export default async function HistoryPage({ searchParams }: Props) {
     getTranslations('history'),
     getTranslations('validation'),
     getFormatter(),
-    loadPage(requestedPage(params.page), AUDIT_PAGE_SIZE, (page) =>
+    loadPage(requested, AUDIT_PAGE_SIZE, (page) =>
       listAuditEvents(ctx.companyId, {
         q,
         action,
@@ -78,7 +76,7 @@ export default async function HistoryPage({ searchParams }: Props) {
         </div>
       ) : (
         <>
-          <HistoryTable companyId={ctx.companyId} rows={result.rows} />
+          <HistoryTable rows={result.rows} names={await referencedNames(ctx.companyId, result.rows)} />
           <Pagination basePath="/history" query={query} page={result.page} pageSize={AUDIT_PAGE_SIZE} total={result.total} />
         </>
       )}

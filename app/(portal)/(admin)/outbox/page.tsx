@@ -4,7 +4,9 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Notice } from '@/components/ui/alerts';
 import { Pagination } from '@/components/ui/pagination';
 import { requireAdmin } from '@/lib/auth/session';
-import { loadPage, requestedPage } from '@/lib/forms/paging';
+import { PageQuery } from '@/lib/audit/schema';
+import { loadPage } from '@/lib/forms/paging';
+import { parseQuery, type SearchParams } from '@/lib/forms/query';
 import { companyOutboxPage, OUTBOX_PAGE_SIZE } from '@/lib/mail/queries';
 import { smtpConfigured } from '@/lib/mail/transport';
 
@@ -12,12 +14,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('outbox'))('title') };
 }
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function OutboxPage({ searchParams }: Props) {
   const ctx = await requireAdmin();
   const params = await searchParams;
-  const { rows, total, page } = await loadPage(requestedPage(params.page), OUTBOX_PAGE_SIZE, (p) => companyOutboxPage(ctx.companyId, p));
+  const { rows, total, page } = await loadPage(parseQuery(PageQuery, params).page, OUTBOX_PAGE_SIZE, (p) => companyOutboxPage(ctx.companyId, p));
   const [t, format] = await Promise.all([getTranslations('outbox'), getFormatter()]);
   // Never a message's text: invitation and reset links belong to their recipient's mailbox
   // only (an administrator never sets or learns someone else's password). Without SMTP the

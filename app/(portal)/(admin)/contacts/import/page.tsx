@@ -8,15 +8,14 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requireAdmin } from '@/lib/auth/session';
 import { CSV_COLUMNS } from '@/lib/contacts/csv/rows';
 import { listImportJobs } from '@/lib/contacts/import/queries';
+import { ImportPageQuery } from '@/lib/contacts/import/query';
+import { parseQuery, type SearchParams } from '@/lib/forms/query';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('contactImport'))('title') };
 }
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
-
-const UPLOAD_ERRORS = ['noFile', 'tooLarge', 'notCsv', 'empty', 'missingColumns', 'malformed'] as const;
+type Props = { searchParams: Promise<SearchParams> };
 const REQUIRED = new Set(['nome', 'documento', 'ddd', 'telefone', 'email']);
 
 export default async function ImportPage({ searchParams }: Props) {
@@ -26,16 +25,15 @@ export default async function ImportPage({ searchParams }: Props) {
   const jobs = await listImportJobs(ctx.companyId);
 
   // The upload handler comes back here with ?error=…; only known keys are shown.
-  const code = UPLOAD_ERRORS.find((e) => e === one(params.error));
-  const missing = (one(params.missing) ?? '')
+  const { error: code, missing: missingParam, line } = parseQuery(ImportPageQuery, params);
+  const missing = missingParam
     .split(',')
     .filter((c) => (CSV_COLUMNS as readonly string[]).includes(c));
-  const line = Number(one(params.line));
   const error =
     code === 'missingColumns'
       ? t('errors.missingColumns', { columns: missing.join(', ') })
       : code === 'malformed'
-        ? Number.isInteger(line) && line > 0
+        ? line
           ? t('errors.malformed', { line: format.number(line) })
           : t('errors.malformedNoLine')
         : code

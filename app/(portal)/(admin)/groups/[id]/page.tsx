@@ -8,6 +8,8 @@ import { Flash } from '@/components/ui/flash';
 import { InlineActionForm } from '@/components/ui/inline-action-form';
 import { SearchBox } from '@/components/ui/search-box';
 import { requireAdmin } from '@/lib/auth/session';
+import { parseQuery, type SearchParams } from '@/lib/forms/query';
+import { GroupPageQuery } from '@/lib/groups/schema';
 import { removeGroupEmailAction, removeGroupMemberAction } from '@/lib/groups/actions';
 import { getGroup, listGroupEmails, listGroupMembers, MEMBER_CANDIDATES_SHOWN, memberCandidates, responsibleOptions } from '@/lib/groups/queries';
 
@@ -15,14 +17,14 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('groups'))('editTitle') };
 }
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
 export default async function GroupPage({ params, searchParams }: Props) {
   const ctx = await requireAdmin();
   const [{ id }, sp] = await Promise.all([params, searchParams]);
   const group = await getGroup(ctx.companyId, id);
   if (!group) return <NotFoundContent />;
-  const q = typeof sp.q === 'string' ? sp.q.slice(0, 100) : '';
+  const { q } = parseQuery(GroupPageQuery, sp);
   const [t, people, members, emails, found] = await Promise.all([
     getTranslations('groups'),
     responsibleOptions(ctx.companyId, group.responsibleId),

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ContactForm } from '@/components/contacts/contact-form';
 import { ContactHeader } from '@/components/contacts/contact-header';
-import { loadContactPage } from '@/components/contacts/load';
+import { loadContactPage } from '@/lib/contacts/loaders';
 import { formatDocument } from '@/lib/contacts/format';
 import { countries } from '@/lib/br/countries';
 import type { Locale } from '@/lib/i18n/config';

@@ -2,17 +2,19 @@ import type { Metadata } from 'next';
 import { NotFoundContent } from '@/components/layout/access-pages';
 import { getTranslations } from 'next-intl/server';
 import { ContactHeader } from '@/components/contacts/contact-header';
-import { loadContactPage } from '@/components/contacts/load';
+import { loadContactPage } from '@/lib/contacts/loaders';
 import { HistoryTable } from '@/components/history/history-table';
 import { Pagination } from '@/components/ui/pagination';
-import { AUDIT_PAGE_SIZE, listAuditEvents } from '@/lib/audit/queries';
-import { loadPage, requestedPage } from '@/lib/forms/paging';
+import { AUDIT_PAGE_SIZE, listAuditEvents, referencedNames } from '@/lib/audit/queries';
+import { PageQuery } from '@/lib/audit/schema';
+import { loadPage } from '@/lib/forms/paging';
+import { parseQuery, type SearchParams } from '@/lib/forms/query';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('history'))('title') };
 }
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
 export default async function ContactHistoryPage({ params, searchParams }: Props) {
   const { ctx, contact } = await loadContactPage(params);
@@ -20,7 +22,7 @@ export default async function ContactHistoryPage({ params, searchParams }: Props
   const sp = await searchParams;
   const [t, result] = await Promise.all([
     getTranslations('history'),
-    loadPage(requestedPage(sp.page), AUDIT_PAGE_SIZE, (page) => listAuditEvents(ctx.companyId, { subjectContactId: contact.id, page })),
+    loadPage(parseQuery(PageQuery, sp).page, AUDIT_PAGE_SIZE, (page) => listAuditEvents(ctx.companyId, { subjectContactId: contact.id, page })),
   ]);
   return (
     <>
@@ -32,7 +34,7 @@ export default async function ContactHistoryPage({ params, searchParams }: Props
         </div>
       ) : (
         <>
-          <HistoryTable companyId={ctx.companyId} rows={result.rows} showTarget={false} />
+          <HistoryTable rows={result.rows} names={await referencedNames(ctx.companyId, result.rows)} showTarget={false} />
           <Pagination basePath={`/contacts/${contact.id}/history`} query={{}} page={result.page} pageSize={AUDIT_PAGE_SIZE} total={result.total} />
         </>
       )}

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { NotFoundContent } from '@/components/layout/access-pages';
 import { getTranslations } from 'next-intl/server';
 import { ContactHeader } from '@/components/contacts/contact-header';
-import { loadContactPage } from '@/components/contacts/load';
+import { loadContactPage } from '@/lib/contacts/loaders';
 import { PermissionsForm } from '@/components/contacts/permissions-form';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -3,7 +3,7 @@ import { NotFoundContent } from '@/components/layout/access-pages';
 import { getTranslations } from 'next-intl/server';
 import { TransferAdminConfirmation } from '@/components/contacts/confirmations';
 import { ContactHeader } from '@/components/contacts/contact-header';
-import { loadContactPage } from '@/components/contacts/load';
+import { loadContactPage } from '@/lib/contacts/loaders';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('transferAdmin'))('title') };

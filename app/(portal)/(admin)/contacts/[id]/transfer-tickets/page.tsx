@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import { NotFoundContent } from '@/components/layout/access-pages';
 import { getTranslations } from 'next-intl/server';
 import { ContactHeader } from '@/components/contacts/contact-header';
-import { loadContactPage } from '@/components/contacts/load';
+import { loadContactPage } from '@/lib/contacts/loaders';
+import { ContactSearchQuery } from '@/lib/contacts/schema';
+import { parseQuery, type SearchParams } from '@/lib/forms/query';
 import { TransferTicketsForm } from '@/components/contacts/transfer-tickets-form';
 import { SearchBox } from '@/components/ui/search-box';
 import { countOpenTickets, TRANSFER_TARGETS_SHOWN, transferTargets } from '@/lib/contacts/queries';
@@ -11,13 +13,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('transferTickets'))('title') };
 }
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
 export default async function TransferTicketsPage({ params, searchParams }: Props) {
   const { ctx, contact } = await loadContactPage(params);
   if (!contact) return <NotFoundContent />;
   const sp = await searchParams;
-  const q = typeof sp.q === 'string' ? sp.q.trim().slice(0, 100) : '';
+  const { q } = parseQuery(ContactSearchQuery, sp);
   const [t, open, found] = await Promise.all([
     getTranslations('transferTickets'),
     countOpenTickets(ctx.companyId, contact.id),

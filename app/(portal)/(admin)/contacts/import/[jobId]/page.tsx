@@ -9,16 +9,16 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { requireAdmin } from '@/lib/auth/session';
-import { requestedPage } from '@/lib/forms/paging';
+import { parseQuery, type SearchParams } from '@/lib/forms/query';
 import { discardImportAction, startImportAction } from '@/lib/contacts/import/actions';
-import { filterCount, getImportJob, IMPORT_PAGE_SIZE, importRowsPage, ROW_FILTERS, type RowFilter } from '@/lib/contacts/import/queries';
+import { filterCount, getImportJob, IMPORT_PAGE_SIZE, importRowsPage, ROW_FILTERS } from '@/lib/contacts/import/queries';
+import { ImportJobQuery } from '@/lib/contacts/import/query';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('contactImport'))('title') };
 }
 
-type Props = { params: Promise<{ jobId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
+type Props = { params: Promise<{ jobId: string }>; searchParams: Promise<SearchParams> };
 const REFRESH_SECONDS = 2;
 
 export default async function ImportJobPage({ params, searchParams }: Props) {
@@ -29,12 +29,12 @@ export default async function ImportJobPage({ params, searchParams }: Props) {
   const [t, tc, format] = await Promise.all([getTranslations('contactImport'), getTranslations('contacts'), getFormatter()]);
   const n = (x: number) => format.number(x);
 
-  const filter: RowFilter = ROW_FILTERS.includes(one(query.filter) as RowFilter) ? (one(query.filter) as RowFilter) : 'all';
+  const { filter, page: requested, confirm } = parseQuery(ImportJobQuery, query);
   // importRowsPage knows the total before it reads, and shows the last page for one past the end.
-  const rows = await importRowsPage(job, filter, requestedPage(query.page));
+  const rows = await importRowsPage(job, filter, requested);
   const problems = filterCount(job, 'problems');
   const finished = job.status === 'done';
-  const confirmDiscard = job.status === 'previewed' && one(query.confirm) === 'discard';
+  const confirmDiscard = job.status === 'previewed' && confirm === 'discard';
   const started = job.status !== 'previewed';
   const from = rows.total === 0 ? 0 : (rows.page - 1) * IMPORT_PAGE_SIZE + 1;
   const to = Math.min(rows.total, rows.page * IMPORT_PAGE_SIZE);

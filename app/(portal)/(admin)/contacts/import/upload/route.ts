@@ -1,4 +1,4 @@
-import { adminForRoute, isSameOrigin, seeOther } from '@/lib/auth/route';
+import { adminForRoute, isSameOrigin, seeOther, textResponse } from '@/lib/auth/route';
 import { MAX_IMPORT_BYTES, previewImport, type PreviewResult } from '@/lib/contacts/import/preview';
 
 // The upload of "Importar usuários". A route handler rather than a server action so that a
@@ -39,7 +39,7 @@ async function readCapped(request: Request, limit: number): Promise<Uint8Array<A
 }
 
 export async function POST(request: Request) {
-  if (!isSameOrigin(request)) return new Response('Origem não permitida.', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  if (!isSameOrigin(request)) return textResponse(403, 'crossSite');
   const admin = await adminForRoute();
   if (!admin.ok) return admin.response;
   const limit = MAX_IMPORT_BYTES + MULTIPART_OVERHEAD;

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { NotFoundContent } from '@/components/layout/access-pages';
 import { EndSessionsConfirmation } from '@/components/contacts/confirmations';
-import { loadContactPage } from '@/components/contacts/load';
+import { loadContactPage } from '@/lib/contacts/loaders';
 import { Modal } from '@/components/ui/modal';
 
 export default async function EndSessionsModal({ params }: { params: Promise<{ id: string }> }) {

@@ -1,7 +1,7 @@
 import { NotFoundContent } from '@/components/layout/access-pages';
 import { getTranslations } from 'next-intl/server';
 import { TransferAdminConfirmation } from '@/components/contacts/confirmations';
-import { loadContactPage } from '@/components/contacts/load';
+import { loadContactPage } from '@/lib/contacts/loaders';
 import { Modal } from '@/components/ui/modal';
 
 export default async function TransferAdminModal({ params }: { params: Promise<{ id: string }> }) {

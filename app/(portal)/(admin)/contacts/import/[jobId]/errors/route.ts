@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { adminForRoute } from '@/lib/auth/route';
+import { adminForRoute, textResponse } from '@/lib/auth/route';
 import { csvDownload } from '@/lib/contacts/csv/download';
 import { csvField, EXPORT_HEADER, type ExportEncoding } from '@/lib/contacts/csv/export';
 import { CSV_COLUMNS } from '@/lib/contacts/csv/rows';
@@ -12,7 +12,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ job
   const admin = await adminForRoute();
   if (!admin.ok) return admin.response;
   const job = await getImportJob(admin.ctx.companyId, (await params).jobId);
-  if (!job) return new Response('Importação não encontrada.', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  if (!job) return textResponse(404, 'importNotFound');
   const [ti, tv] = await Promise.all([getTranslations('contactImport'), getTranslations('validation')]);
   async function* lines() {
     for await (const batch of problemRows(job!)) {
