@@ -9,7 +9,20 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: { template: `%s · ${t('appName')}`, default: t('appName') }, description: t('tagline') };
 }
 
-const CLIENT_NAMESPACES = ['common', 'validation', 'auth', 'profile', 'contacts', 'contactActions', 'contactForm', 'permissions', 'transferTickets', 'tickets', 'groups', 'errors'] as const;
+const CLIENT_NAMESPACES = [
+  'common',
+  'validation',
+  'auth',
+  'profile',
+  'contacts',
+  'contactActions',
+  'contactForm',
+  'permissions',
+  'transferTickets',
+  'tickets',
+  'groups',
+  'errors',
+] as const;
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 

@@ -49,7 +49,10 @@ let seconds = 0;
 let previewSeconds = 0;
 let imported = 0;
 try {
-  const { company, admin } = await createCompany({ code: 'BENCHI', name: 'Empresa Importação', adminEmail: 'admin@import.example', adminName: 'Admin Importação' }, { invite: false });
+  const { company, admin } = await createCompany(
+    { code: 'BENCHI', name: 'Empresa Importação', adminEmail: 'admin@import.example', adminName: 'Admin Importação' },
+    { invite: false },
+  );
   const ctx = { companyId: company.id, companyName: company.name, contactId: admin.id, email: 'admin@import.example' };
   const t0 = performance.now();
   const preview = await previewImport(ctx, { name: 'contatos.csv', bytes: file }, product.conn.db, { maxBytes: Infinity });
@@ -92,20 +95,34 @@ const peakMb = mb(Math.max(peakRss, process.resourceUsage().maxRSS * 1024));
 // equally fresh database: the floor for getting these rows into PostgreSQL at all.
 const parsed = parseContactsCsv(file);
 if (!parsed.ok) throw new Error('unreadable');
-const rows = parsed.rows.flatMap((r) => (r.status === 'ok' ? [{ id: randomUUID(), account: randomUUID(), ...normaliseContact(r.input), name: r.input.name, email: r.input.email }] : []));
+const rows = parsed.rows.flatMap((r) =>
+  r.status === 'ok' ? [{ id: randomUUID(), account: randomUUID(), ...normaliseContact(r.input), name: r.input.name, email: r.input.email }] : [],
+);
 const baseline = await freshDatabase('bench_copy', 2);
 let copySeconds = 0;
 try {
   installConnection(baseline.conn);
-  const { company } = await createCompany({ code: 'BENCHC', name: 'Empresa COPY', adminEmail: 'admin@copy.example', adminName: 'Admin Copy' }, { invite: false });
+  const { company } = await createCompany(
+    { code: 'BENCHC', name: 'Empresa COPY', adminEmail: 'admin@copy.example', adminName: 'Admin Copy' },
+    { invite: false },
+  );
   const client = new pg.Client({ connectionString: baseline.url });
   await client.connect();
   const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
   const t0 = performance.now();
   await client.query('begin');
-  await pipeline(Readable.from(rows.map((r) => `${r.account}\t${esc(r.email.toLowerCase())}\n`)), client.query(copyFrom('copy accounts (id, email) from stdin')));
   await pipeline(
-    Readable.from(rows.map((r) => [company.id, r.id, r.account, esc(r.name), r.country, esc(r.document), r.areaCode, r.phone, esc(r.email), r.consultancy ? 't' : 'f'].join('\t') + '\n')),
+    Readable.from(rows.map((r) => `${r.account}\t${esc(r.email.toLowerCase())}\n`)),
+    client.query(copyFrom('copy accounts (id, email) from stdin')),
+  );
+  await pipeline(
+    Readable.from(
+      rows.map(
+        (r) =>
+          [company.id, r.id, r.account, esc(r.name), r.country, esc(r.document), r.areaCode, r.phone, esc(r.email), r.consultancy ? 't' : 'f'].join('\t') +
+          '\n',
+      ),
+    ),
     client.query(copyFrom('copy contacts (company_id, id, account_id, name, country, document, area_code, phone, email, consultancy) from stdin')),
   );
   await client.query('commit');

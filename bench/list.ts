@@ -18,17 +18,63 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 30);
 const CONNECTIONS = 16;
 const PORT = Number(process.env.BENCH_PORT ?? 3210);
 
-const FIRST = ['João', 'José', 'Maria', 'Ana', 'Antônio', 'Francisco', 'Conceição', 'Gonçalo', 'Lúcia', 'Sérgio', 'Márcia', 'Cecília', 'Ênio', 'Íris', 'Otávio', 'Paulo', 'Carla', 'Bruno', 'Fernanda', 'Rafael'];
-const LAST = ['Silva', 'Santos', 'Oliveira', 'Souza', 'Conceição', 'Araújo', 'Gonçalves', 'Magalhães', 'Brandão', 'Simões', 'Guimarães', 'Assunção', 'Falcão', 'Pereira', 'Lima', 'Costa'];
+const FIRST = [
+  'João',
+  'José',
+  'Maria',
+  'Ana',
+  'Antônio',
+  'Francisco',
+  'Conceição',
+  'Gonçalo',
+  'Lúcia',
+  'Sérgio',
+  'Márcia',
+  'Cecília',
+  'Ênio',
+  'Íris',
+  'Otávio',
+  'Paulo',
+  'Carla',
+  'Bruno',
+  'Fernanda',
+  'Rafael',
+];
+const LAST = [
+  'Silva',
+  'Santos',
+  'Oliveira',
+  'Souza',
+  'Conceição',
+  'Araújo',
+  'Gonçalves',
+  'Magalhães',
+  'Brandão',
+  'Simões',
+  'Guimarães',
+  'Assunção',
+  'Falcão',
+  'Pereira',
+  'Lima',
+  'Costa',
+];
 const pick = <T>(xs: T[], i: number) => xs[i % xs.length]!;
-const slug = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z]+/g, '.');
+const slug = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z]+/g, '.');
 
 async function seed(db: Awaited<ReturnType<typeof freshDatabase>>['conn']['db']) {
   const started = Date.now();
   const companyIds: string[] = [];
   let adminAccountId = '';
   for (let c = 0; c < COMPANIES; c++) {
-    const r = await createCompany({ code: `BENCH${c}`, name: `Empresa Bench ${c}`, adminEmail: `admin@bench${c}.example`, adminName: `Admin ${c}` }, { invite: false });
+    const r = await createCompany(
+      { code: `BENCH${c}`, name: `Empresa Bench ${c}`, adminEmail: `admin@bench${c}.example`, adminName: `Admin ${c}` },
+      { invite: false },
+    );
     companyIds.push(r.company.id);
     if (c === 0) {
       adminAccountId = r.accountId;
@@ -78,7 +124,20 @@ function listPath(): string {
     const sort = Math.random() < 0.5 ? 'email' : 'document';
     return `/contacts?sort=${sort}&dir=${Math.random() < 0.5 ? 'asc' : 'desc'}&page=${1 + Math.floor(Math.random() * pages)}`;
   }
-  const terms = ['silva', 'joão', 'maria santos', 'conceição', 'GONÇALVES', 'falcao', 'ana.', '529.982', '000123', 'bench0.example', 'otavio brandao', String(Math.floor(Math.random() * 90000) + 10000)];
+  const terms = [
+    'silva',
+    'joão',
+    'maria santos',
+    'conceição',
+    'GONÇALVES',
+    'falcao',
+    'ana.',
+    '529.982',
+    '000123',
+    'bench0.example',
+    'otavio brandao',
+    String(Math.floor(Math.random() * 90000) + 10000),
+  ];
   const q = terms[Math.floor(Math.random() * terms.length)]!;
   return `/contacts?q=${encodeURIComponent(q)}${Math.random() < 0.3 ? '&page=2' : ''}`;
 }

@@ -58,7 +58,11 @@ export function ensureBuild(): void {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-export async function startServer(databaseUrl: string, port: number, secret: string): Promise<{ child: ChildProcess; errors: () => number; stop: () => Promise<void> }> {
+export async function startServer(
+  databaseUrl: string,
+  port: number,
+  secret: string,
+): Promise<{ child: ChildProcess; errors: () => number; stop: () => Promise<void> }> {
   let errorLines = 0;
   const child = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(port)], {
     env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: secret, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', SMTP_URL: '' },

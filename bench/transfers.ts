@@ -17,7 +17,10 @@ const bench = await freshDatabase('bench_transfers', 25);
 installConnection(bench.conn);
 const db = bench.conn.db;
 try {
-  const { company, admin } = await createCompany({ code: 'BENCHT', name: 'Empresa Transferências', adminEmail: 'admin@transfer.example', adminName: 'Admin' }, { invite: false });
+  const { company, admin } = await createCompany(
+    { code: 'BENCHT', name: 'Empresa Transferências', adminEmail: 'admin@transfer.example', adminName: 'Admin' },
+    { invite: false },
+  );
   const ctx = { companyId: company.id, companyName: company.name, contactId: admin.id, email: 'admin@transfer.example' };
 
   const people: string[] = [];
@@ -26,7 +29,15 @@ try {
     const account = await findOrCreateAccount(db, email);
     const [row] = await db
       .insert(contacts)
-      .values({ companyId: company.id, accountId: account.id, name: `Pessoa ${i}`, email, document: cpfFromBase(String(i).padStart(9, '0')), areaCode: '11', phone: '987654321' })
+      .values({
+        companyId: company.id,
+        accountId: account.id,
+        name: `Pessoa ${i}`,
+        email,
+        document: cpfFromBase(String(i).padStart(9, '0')),
+        areaCode: '11',
+        phone: '987654321',
+      })
       .returning({ id: contacts.id });
     people.push(row!.id);
   }
@@ -37,11 +48,16 @@ try {
            case when g % 10 = 0 then 'closed' else 'open' end, ${from}
     from generate_series(1, ${Math.round(TICKETS / 0.9)}) g`);
   await db.execute(sql`vacuum analyze tickets`);
-  const [{ open }] = (await db.execute<{ open: number }>(sql`select count(*)::int as open from tickets where requester_id = ${from} and status <> 'closed'`)).rows as [{ open: number }];
+  const [{ open }] = (await db.execute<{ open: number }>(sql`select count(*)::int as open from tickets where requester_id = ${from} and status <> 'closed'`))
+    .rows as [{ open: number }];
 
   const runs: number[] = [];
   let moved = 0;
-  for (const [a, b] of [[from, to], [to, from], [from, to]] as const) {
+  for (const [a, b] of [
+    [from, to],
+    [to, from],
+    [from, to],
+  ] as const) {
     const t0 = performance.now();
     const r = await transferTickets(ctx, a, b);
     runs.push(performance.now() - t0);

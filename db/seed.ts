@@ -11,12 +11,60 @@ export const DEMO_COMPANY = { code: 'DEMO', name: 'Empresa Demonstração Ltda' 
 export const DEMO_ADMIN = { email: 'admin@demo.test', name: 'Marina Albuquerque' };
 
 const DEMO_CONTACTS: { name: string; email: string; cpfBase: string; ddd: string; phone: string; consultancy: boolean; permissions: PermissionKey[] }[] = [
-  { name: 'João Batista Pereira', email: 'joao.pereira@demo.test', cpfBase: '529982247', ddd: '11', phone: '987654321', consultancy: true, permissions: ['self_service'] },
-  { name: 'Luíza Gonçalves', email: 'luiza.goncalves@demo.test', cpfBase: '111444777', ddd: '21', phone: '34567890', consultancy: false, permissions: ['self_service', 'bpo_full_access'] },
-  { name: 'Sérgio Magalhães', email: 'sergio.magalhaes@demo.test', cpfBase: '390533447', ddd: '31', phone: '991234567', consultancy: false, permissions: ['self_service', 'it_admin'] },
-  { name: 'Conceição Araújo', email: 'conceicao.araujo@demo.test', cpfBase: '714602380', ddd: '51', phone: '32104567', consultancy: true, permissions: ['self_service', 'education_manager'] },
-  { name: 'Otávio Brandão', email: 'otavio.brandao@demo.test', cpfBase: '048222136', ddd: '61', phone: '998887766', consultancy: false, permissions: ['restrict_tickets'] },
-  { name: 'Íris Falcão', email: 'iris.falcao@demo.test', cpfBase: '862713204', ddd: '85', phone: '987001234', consultancy: false, permissions: ['self_service', 'cloud_control_center'] },
+  {
+    name: 'João Batista Pereira',
+    email: 'joao.pereira@demo.test',
+    cpfBase: '529982247',
+    ddd: '11',
+    phone: '987654321',
+    consultancy: true,
+    permissions: ['self_service'],
+  },
+  {
+    name: 'Luíza Gonçalves',
+    email: 'luiza.goncalves@demo.test',
+    cpfBase: '111444777',
+    ddd: '21',
+    phone: '34567890',
+    consultancy: false,
+    permissions: ['self_service', 'bpo_full_access'],
+  },
+  {
+    name: 'Sérgio Magalhães',
+    email: 'sergio.magalhaes@demo.test',
+    cpfBase: '390533447',
+    ddd: '31',
+    phone: '991234567',
+    consultancy: false,
+    permissions: ['self_service', 'it_admin'],
+  },
+  {
+    name: 'Conceição Araújo',
+    email: 'conceicao.araujo@demo.test',
+    cpfBase: '714602380',
+    ddd: '51',
+    phone: '32104567',
+    consultancy: true,
+    permissions: ['self_service', 'education_manager'],
+  },
+  {
+    name: 'Otávio Brandão',
+    email: 'otavio.brandao@demo.test',
+    cpfBase: '048222136',
+    ddd: '61',
+    phone: '998887766',
+    consultancy: false,
+    permissions: ['restrict_tickets'],
+  },
+  {
+    name: 'Íris Falcão',
+    email: 'iris.falcao@demo.test',
+    cpfBase: '862713204',
+    ddd: '85',
+    phone: '987001234',
+    consultancy: false,
+    permissions: ['self_service', 'cloud_control_center'],
+  },
 ];
 
 /** Seeds the demo company when the database has no company at all. Returns null otherwise. */
@@ -39,7 +87,16 @@ export async function seedDemo(db: Database, adminPassword: string): Promise<{ a
     const people = [];
     for (const c of DEMO_CONTACTS) {
       const acc = await findOrCreateAccount(tx, c.email);
-      people.push({ accountId: acc.id, name: c.name, email: c.email, document: cpfFromBase(c.cpfBase), areaCode: c.ddd, phone: c.phone, consultancy: c.consultancy, permissions: c.permissions });
+      people.push({
+        accountId: acc.id,
+        name: c.name,
+        email: c.email,
+        document: cpfFromBase(c.cpfBase),
+        areaCode: c.ddd,
+        phone: c.phone,
+        consultancy: c.consultancy,
+        permissions: c.permissions,
+      });
     }
     const { ids } = await insertContacts(tx, company.id, { contactId: admin.id, email: DEMO_ADMIN.email }, people);
     const created = ids.map((id) => ({ id }));

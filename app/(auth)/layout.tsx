@@ -7,7 +7,9 @@ export default async function AuthLayout({ children }: { children: ReactNode }) 
   return (
     <div className="auth-shell">
       <header className="auth-shell__brand">
-        <span className="brand-mark" aria-hidden="true">P</span>
+        <span className="brand-mark" aria-hidden="true">
+          P
+        </span>
         <span>
           <strong className="brand-name">{t('appName')}</strong>
           <span className="brand-tagline">{t('tagline')}</span>

@@ -31,7 +31,9 @@ export default async function PortalLayout({ children, modal }: { children: Reac
       </a>
       <header className="topbar">
         <Link href="/" className="topbar__brand">
-          <span className="brand-mark" aria-hidden="true">P</span>
+          <span className="brand-mark" aria-hidden="true">
+            P
+          </span>
           <span className="brand-name">{tc('appName')}</span>
         </Link>
         <CompanySwitcher ctx={ctx} />

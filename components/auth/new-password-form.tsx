@@ -24,7 +24,7 @@ export function NewPasswordForm({ purpose, token, email, submitLabel }: { purpos
         type="password"
         autoComplete="new-password"
         required
-       
+
         hint={t('passwordHint', { min: PASSWORD_MIN_LENGTH })}
         {...field('password')}
         defaultValue={undefined}

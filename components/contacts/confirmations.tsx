@@ -49,7 +49,15 @@ export async function RemoveContactConfirmation({ contact, openTickets }: { cont
     );
   }
   return (
-    <ConfirmForm action={removeContactAction} hidden={{ id: contact.id }} question={t('question')} yesLabel={t('yes')} noLabel={t('no')} noHref="/contacts" danger>
+    <ConfirmForm
+      action={removeContactAction}
+      hidden={{ id: contact.id }}
+      question={t('question')}
+      yesLabel={t('yes')}
+      noLabel={t('no')}
+      noHref="/contacts"
+      danger
+    >
       <p className="muted">{t('explain', { name: contact.name })}</p>
     </ConfirmForm>
   );
@@ -59,7 +67,15 @@ export async function RemoveContactConfirmation({ contact, openTickets }: { cont
 export async function EndSessionsConfirmation({ contact }: { contact: ContactDetail }) {
   const t = await getTranslations('endSessions');
   return (
-    <ConfirmForm action={endContactSessionsAction} hidden={{ id: contact.id }} question={t('question', { name: contact.name })} yesLabel={t('yes')} noLabel={t('no')} noHref="/contacts" danger>
+    <ConfirmForm
+      action={endContactSessionsAction}
+      hidden={{ id: contact.id }}
+      question={t('question', { name: contact.name })}
+      yesLabel={t('yes')}
+      noLabel={t('no')}
+      noHref="/contacts"
+      danger
+    >
       <p className="muted">{t('explain')}</p>
     </ConfirmForm>
   );

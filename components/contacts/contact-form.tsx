@@ -11,7 +11,9 @@ import type { Country } from '@/lib/br/countries';
 import { createContactAction, updateContactAction } from '@/lib/contacts/actions';
 import { CreateContactSchema, UpdateContactSchema } from '@/lib/contacts/schema';
 
-type Values = Partial<Record<'country' | 'name' | 'document' | 'areaCode' | 'phone' | 'email' | 'emailConfirmation' | 'consultancy' | 'id' | 'version', string>>;
+type Values = Partial<
+  Record<'country' | 'name' | 'document' | 'areaCode' | 'phone' | 'email' | 'emailConfirmation' | 'consultancy' | 'id' | 'version', string>
+>;
 
 // The country names come from the server: the browser's Intl data may name or sort them
 // differently from Node's, which would break hydration.
@@ -67,7 +69,15 @@ export function ContactForm({ mode, initialValues, countries }: { mode: 'create'
           className="field__input field__input--short"
           {...field('areaCode')}
         />
-        <Field label={t('phone')} hint={br ? t('phoneHint') : t('phoneForeignHint')} required inputMode="tel" autoComplete="off" maxLength={20} {...field('phone')} />
+        <Field
+          label={t('phone')}
+          hint={br ? t('phoneHint') : t('phoneForeignHint')}
+          required
+          inputMode="tel"
+          autoComplete="off"
+          maxLength={20}
+          {...field('phone')}
+        />
       </div>
       <Field label={t('email')} hint={t('emailHint')} type="email" required autoComplete="off" maxLength={254} {...field('email')} />
       {mode === 'create' ? (

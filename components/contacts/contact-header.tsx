@@ -32,7 +32,12 @@ export async function ContactHeader({ contact, title, section }: { contact: Cont
       {section ? (
         <nav aria-label={t('label')} className="tabs">
           {tabs.map((tab) => (
-            <Link key={tab.key} href={tab.href} className={`tabs__tab${section === tab.key ? ' tabs__tab--active' : ''}`} aria-current={section === tab.key ? 'page' : undefined}>
+            <Link
+              key={tab.key}
+              href={tab.href}
+              className={`tabs__tab${section === tab.key ? ' tabs__tab--active' : ''}`}
+              aria-current={section === tab.key ? 'page' : undefined}
+            >
               {t(tab.key)}
             </Link>
           ))}

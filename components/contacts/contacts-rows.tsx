@@ -30,7 +30,9 @@ export function ContactsRows({ rows }: { rows: ContactListRow[] }) {
           <td className="nowrap" data-label={label.phone}>
             {formatPhone(c.country, c.areaCode, c.phone) ?? missing}
           </td>
-          <td data-label={label.role}>{c.isAdmin ? <span className="badge badge--admin">{t('admin')}</span> : <span className="badge">{t('contact')}</span>}</td>
+          <td data-label={label.role}>
+            {c.isAdmin ? <span className="badge badge--admin">{t('admin')}</span> : <span className="badge">{t('contact')}</span>}
+          </td>
           <td className="table__actions">
             <details className="row-menu">
               <summary className="btn btn--secondary btn--small" aria-label={ta('menuFor', { name: c.name })}>

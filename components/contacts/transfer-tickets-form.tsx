@@ -21,7 +21,8 @@ export function TransferTicketsForm({ contactId, targets }: { contactId: string;
         <label htmlFor="field-targetId" className="field__label">
           {t('target')}
           <span className="field__required" aria-hidden="true">
-            {' '}*
+            {' '}
+            *
           </span>
         </label>
         <select

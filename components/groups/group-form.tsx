@@ -24,7 +24,11 @@ export function GroupForm({ mode, initialValues, people }: { mode: 'create' | 'e
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="form form--wide">
       <FormHead message={state.message} edit={mode === 'edit' ? { id: values.id, version: values.version } : undefined} />
       <Field label={t('name')} required maxLength={120} autoComplete="off" {...field('name')} />
-      <SelectField label={t('responsible')} options={[{ value: '', label: t('noResponsible') }, ...people.map((p) => ({ value: p.id, label: p.name }))]} {...field('responsibleId')} />
+      <SelectField
+        label={t('responsible')}
+        options={[{ value: '', label: t('noResponsible') }, ...people.map((p) => ({ value: p.id, label: p.name }))]}
+        {...field('responsibleId')}
+      />
       <RadioGroup label={t('type')} required options={GROUP_TYPES.map((type) => ({ value: type, label: t(type) }))} {...field('type')} />
       <CheckboxField label={t('inDisuse')} hint={t('inDisuseHint')} {...field('inDisuse')} />
       <CheckboxField label={t('restricted')} hint={t('restrictedHint')} {...field('restricted')} />

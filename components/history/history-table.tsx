@@ -11,7 +11,13 @@ function asRecord(value: unknown): Record<string, unknown> {
 
 /** History entries with their changes spelled out: field, before → after (`names`: lib/audit/queries referencedNames). */
 export async function HistoryTable({ rows, names, showTarget = true }: { rows: AuditRow[]; names: ReadonlyMap<string, string>; showTarget?: boolean }) {
-  const [t, tp, tt, tg, format] = await Promise.all([getTranslations('history'), getTranslations('permissions'), getTranslations('tickets'), getTranslations('groups'), getFormatter()]);
+  const [t, tp, tt, tg, format] = await Promise.all([
+    getTranslations('history'),
+    getTranslations('permissions'),
+    getTranslations('tickets'),
+    getTranslations('groups'),
+    getFormatter(),
+  ]);
 
   const show = (field: string, value: unknown): string => {
     if (value === null || value === undefined || value === '') return t('none');

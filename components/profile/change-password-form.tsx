@@ -24,7 +24,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
         type="password"
         autoComplete="new-password"
         required
-       
+
         hint={t('passwordHint', { min: PASSWORD_MIN_LENGTH })}
         {...field('password')}
         {...noEcho}

@@ -14,7 +14,19 @@ type Common = {
 };
 
 /** A labelled select with hint and error tied to it; `after` sits beside the select. */
-export function SelectField({ name, label, error, hint, required, defaultValue, onChange, onBlur, inputRef, options, after }: Common & { inputRef?: Ref<HTMLSelectElement>; after?: ReactNode }) {
+export function SelectField({
+  name,
+  label,
+  error,
+  hint,
+  required,
+  defaultValue,
+  onChange,
+  onBlur,
+  inputRef,
+  options,
+  after,
+}: Common & { inputRef?: Ref<HTMLSelectElement>; after?: ReactNode }) {
   const id = `field-${name}`;
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
@@ -44,7 +56,18 @@ export function SelectField({ name, label, error, hint, required, defaultValue, 
 }
 
 /** Radio buttons in a fieldset whose legend is the question. */
-export function RadioGroup({ name, label, error, hint, required, defaultValue, onChange, onBlur, inputRef, options }: Common & { inputRef?: Ref<HTMLInputElement> }) {
+export function RadioGroup({
+  name,
+  label,
+  error,
+  hint,
+  required,
+  defaultValue,
+  onChange,
+  onBlur,
+  inputRef,
+  options,
+}: Common & { inputRef?: Ref<HTMLInputElement> }) {
   const { hintId, errorId, describedBy } = fieldIds(`field-${name}`, hint, error);
   return (
     <fieldset className={`field fieldset${error ? ' field--invalid' : ''}`} aria-describedby={describedBy}>
@@ -67,7 +90,15 @@ export function RadioGroup({ name, label, error, hint, required, defaultValue, o
 }
 
 /** A single checkbox with its label beside it and a hint under it. */
-export function CheckboxField({ name, label, hint, defaultValue, onChange, onBlur, inputRef }: Omit<Common, 'options' | 'required' | 'error'> & { inputRef?: Ref<HTMLInputElement> }) {
+export function CheckboxField({
+  name,
+  label,
+  hint,
+  defaultValue,
+  onChange,
+  onBlur,
+  inputRef,
+}: Omit<Common, 'options' | 'required' | 'error'> & { inputRef?: Ref<HTMLInputElement> }) {
   const id = `field-${name}`;
   const { hintId } = fieldIds(id, hint);
   return (

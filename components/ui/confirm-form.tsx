@@ -30,7 +30,12 @@ export function ConfirmForm({ action, hidden, question, children, yesLabel, noLa
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <div className="form__actions">
-        <button type="submit" className={`btn ${danger ? 'btn--danger' : 'btn--primary'}`} aria-disabled={pending || undefined} aria-describedby="confirm-question">
+        <button
+          type="submit"
+          className={`btn ${danger ? 'btn--danger' : 'btn--primary'}`}
+          aria-disabled={pending || undefined}
+          aria-describedby="confirm-question"
+        >
           {yesLabel}
         </button>
         <Link href={noHref} className="btn btn--secondary">

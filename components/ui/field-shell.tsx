@@ -10,7 +10,8 @@ export function fieldIds(id: string, hint?: string, error?: string) {
 export function RequiredMark({ on }: { on?: boolean }) {
   return on ? (
     <span className="field__required" aria-hidden="true">
-      {' '}*
+      {' '}
+      *
     </span>
   ) : null;
 }
@@ -35,7 +36,21 @@ export function FieldError({ id, children }: { id?: string; children?: ReactNode
  * Label above the control, hint and error under it (one layout for every kind of field).
  * A required field shows * (hidden from screen readers; the control says aria-required).
  */
-export function FieldShell({ id, label, hint, error, required, children }: { id: string; label: string; hint?: string; error?: string; required?: boolean; children: ReactNode }) {
+export function FieldShell({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  required?: boolean;
+  children: ReactNode;
+}) {
   const { hintId, errorId } = fieldIds(id, hint, error);
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>

@@ -5,7 +5,17 @@ import { useTranslations } from 'next-intl';
 import { SubmitButton } from './submit-button';
 
 /** The submit button and the way back, at the foot of every form. */
-export function FormActions({ pending, submitLabel, cancelHref, cancelLabel }: { pending: boolean; submitLabel: string; cancelHref: string; cancelLabel: string }) {
+export function FormActions({
+  pending,
+  submitLabel,
+  cancelHref,
+  cancelLabel,
+}: {
+  pending: boolean;
+  submitLabel: string;
+  cancelHref: string;
+  cancelLabel: string;
+}) {
   const tc = useTranslations('common');
   return (
     <div className="form__actions">

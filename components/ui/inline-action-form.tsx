@@ -1,5 +1,15 @@
 /** A one-button form (a row's "Desvincular", "Remover"): works without JavaScript. */
-export function InlineActionForm({ action, hidden, label, ariaLabel }: { action: (formData: FormData) => Promise<void>; hidden: Record<string, string>; label: string; ariaLabel?: string }) {
+export function InlineActionForm({
+  action,
+  hidden,
+  label,
+  ariaLabel,
+}: {
+  action: (formData: FormData) => Promise<void>;
+  hidden: Record<string, string>;
+  label: string;
+  ariaLabel?: string;
+}) {
   return (
     <form action={action}>
       {Object.entries(hidden).map(([name, value]) => (

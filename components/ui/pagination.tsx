@@ -2,7 +2,19 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 
 /** Previous/next links that keep the rest of the query; works without JavaScript. */
-export async function Pagination({ basePath, query, page, pageSize, total }: { basePath: string; query: Record<string, string>; page: number; pageSize: number; total: number }) {
+export async function Pagination({
+  basePath,
+  query,
+  page,
+  pageSize,
+  total,
+}: {
+  basePath: string;
+  query: Record<string, string>;
+  page: number;
+  pageSize: number;
+  total: number;
+}) {
   const [t, format] = await Promise.all([getTranslations('contacts'), getFormatter()]);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const href = (p: number) => `${basePath}?${new URLSearchParams({ ...query, page: String(p) }).toString()}`;

@@ -12,10 +12,7 @@ export const accounts = pgTable(
     passwordChangedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('accounts_email_key').on(t.email),
-    check('accounts_email_lower', sql`${t.email} = lower(${t.email})`),
-  ],
+  (t) => [uniqueIndex('accounts_email_key').on(t.email), check('accounts_email_lower', sql`${t.email} = lower(${t.email})`)],
 );
 
 // Single-use links that let a person set a password (invitation) or replace it (reset).
@@ -41,7 +38,9 @@ export const authTokens = pgTable(
   (t) => [
     uniqueIndex('auth_tokens_token_hash_key').on(t.tokenHash),
     // A new link voids the person's earlier unused ones: found without reading every token.
-    index('auth_tokens_open_idx').on(t.accountId, t.purpose).where(sql`${t.usedAt} is null`),
+    index('auth_tokens_open_idx')
+      .on(t.accountId, t.purpose)
+      .where(sql`${t.usedAt} is null`),
     // How many reset links an address got in the last hour (at most a few are sent).
     index('auth_tokens_account_idx').on(t.accountId, t.purpose, t.createdAt),
     check('auth_tokens_purpose', sql`${t.purpose} in ('invite', 'reset')`),

@@ -10,10 +10,7 @@ export const companies = pgTable(
     name: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('companies_code_key').on(t.code),
-    check('companies_code_format', sql`${t.code} ~ '^[A-Z0-9][A-Z0-9_-]{1,31}$'`),
-  ],
+  (t) => [uniqueIndex('companies_code_key').on(t.code), check('companies_code_format', sql`${t.code} ~ '^[A-Z0-9][A-Z0-9_-]{1,31}$'`)],
 );
 
 export type Company = typeof companies.$inferSelect;

@@ -1,17 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  foreignKey,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, check, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts';
 import { companies } from './companies';
 
@@ -72,9 +60,15 @@ export const contacts = pgTable(
       .where(sql`${t.isAdmin} and ${t.status} = 'active'`),
     index('contacts_account_idx').on(t.accountId),
     // The list's orders, within a company, over active contacts only.
-    index('contacts_list_name_idx').on(t.companyId, t.nameKey, t.id).where(sql`${t.status} = 'active'`),
-    index('contacts_list_email_idx').on(t.companyId, t.emailKey, t.id).where(sql`${t.status} = 'active'`),
-    index('contacts_list_document_idx').on(t.companyId, t.document, t.id).where(sql`${t.status} = 'active'`),
+    index('contacts_list_name_idx')
+      .on(t.companyId, t.nameKey, t.id)
+      .where(sql`${t.status} = 'active'`),
+    index('contacts_list_email_idx')
+      .on(t.companyId, t.emailKey, t.id)
+      .where(sql`${t.status} = 'active'`),
+    index('contacts_list_document_idx')
+      .on(t.companyId, t.document, t.id)
+      .where(sql`${t.status} = 'active'`),
     index('contacts_search_idx').using('gin', t.searchKey.op('gin_trgm_ops')),
     check('contacts_status', sql`${t.status} in ('active', 'removed')`),
     check('contacts_removed_not_admin', sql`not (${t.isAdmin} and ${t.status} = 'removed')`),
@@ -101,7 +95,9 @@ export const contactPermissions = pgTable(
   },
   (t) => [
     primaryKey({ name: 'contact_permissions_pkey', columns: [t.companyId, t.contactId, t.permission] }),
-    foreignKey({ name: 'contact_permissions_contact_fk', columns: [t.companyId, t.contactId], foreignColumns: [contacts.companyId, contacts.id] }).onDelete('cascade'),
+    foreignKey({ name: 'contact_permissions_contact_fk', columns: [t.companyId, t.contactId], foreignColumns: [contacts.companyId, contacts.id] }).onDelete(
+      'cascade',
+    ),
     check(
       'contact_permissions_key',
       sql`${t.permission} in ('self_service', 'education_manager', 'bpo_full_access', 'restrict_tickets', 'education_manager_franchise', 'cloud_control_center', 'it_admin')`,
@@ -136,7 +132,9 @@ export const accessRequests = pgTable(
     primaryKey({ name: 'access_requests_pkey', columns: [t.companyId, t.id] }),
     foreignKey({ name: 'access_requests_decided_by_fk', columns: [t.companyId, t.decidedByContactId], foreignColumns: [contacts.companyId, contacts.id] }),
     foreignKey({ name: 'access_requests_contact_fk', columns: [t.companyId, t.contactId], foreignColumns: [contacts.companyId, contacts.id] }),
-    index('access_requests_pending_idx').on(t.companyId, t.createdAt).where(sql`${t.status} = 'pending'`),
+    index('access_requests_pending_idx')
+      .on(t.companyId, t.createdAt)
+      .where(sql`${t.status} = 'pending'`),
     check('access_requests_status', sql`${t.status} in ('pending', 'approved', 'rejected')`),
   ],
 );

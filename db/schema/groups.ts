@@ -1,17 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  foreignKey,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, check, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { companies } from './companies';
 import { contacts } from './contacts';
 
@@ -58,7 +46,9 @@ export const groupMembers = pgTable(
   (t) => [
     primaryKey({ name: 'group_members_pkey', columns: [t.companyId, t.groupId, t.contactId] }),
     foreignKey({ name: 'group_members_group_fk', columns: [t.companyId, t.groupId], foreignColumns: [groups.companyId, groups.id] }).onDelete('cascade'),
-    foreignKey({ name: 'group_members_contact_fk', columns: [t.companyId, t.contactId], foreignColumns: [contacts.companyId, contacts.id] }).onDelete('cascade'),
+    foreignKey({ name: 'group_members_contact_fk', columns: [t.companyId, t.contactId], foreignColumns: [contacts.companyId, contacts.id] }).onDelete(
+      'cascade',
+    ),
     index('group_members_contact_idx').on(t.companyId, t.contactId),
   ],
 );

@@ -47,7 +47,9 @@ export const importJobs = pgTable(
   (t) => [
     primaryKey({ name: 'import_jobs_pkey', columns: [t.companyId, t.id] }),
     index('import_jobs_company_idx').on(t.companyId, t.createdAt),
-    index('import_jobs_running_idx').on(t.leaseUntil).where(sql`${t.status} = 'importing'`),
+    index('import_jobs_running_idx')
+      .on(t.leaseUntil)
+      .where(sql`${t.status} = 'importing'`),
     foreignKey({ name: 'import_jobs_created_by_fk', columns: [t.companyId, t.createdByContactId], foreignColumns: [contacts.companyId, contacts.id] }),
     foreignKey({ name: 'import_jobs_started_by_fk', columns: [t.companyId, t.startedByContactId], foreignColumns: [contacts.companyId, contacts.id] }),
     check('import_jobs_status', sql`${t.status} in ('reading', 'previewed', 'importing', 'done', 'failed')`),

@@ -28,7 +28,9 @@ export const mailOutbox = pgTable(
     sentAt: timestamp({ withTimezone: true }),
   },
   (t) => [
-    index('mail_outbox_due_idx').on(t.priority, t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index('mail_outbox_due_idx')
+      .on(t.priority, t.nextAttemptAt)
+      .where(sql`${t.status} = 'pending'`),
     index('mail_outbox_company_idx').on(t.companyId, t.createdAt),
     check('mail_outbox_status', sql`${t.status} in ('pending', 'sent', 'logged', 'failed')`),
   ],

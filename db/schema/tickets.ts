@@ -31,7 +31,9 @@ export const tickets = pgTable(
     uniqueIndex('tickets_number_key').on(t.companyId, t.number),
     foreignKey({ name: 'tickets_requester_fk', columns: [t.companyId, t.requesterId], foreignColumns: [contacts.companyId, contacts.id] }),
     foreignKey({ name: 'tickets_group_fk', columns: [t.companyId, t.groupId], foreignColumns: [groups.companyId, groups.id] }),
-    index('tickets_requester_open_idx').on(t.companyId, t.requesterId).where(sql`${t.status} <> 'closed'`),
+    index('tickets_requester_open_idx')
+      .on(t.companyId, t.requesterId)
+      .where(sql`${t.status} <> 'closed'`),
     index('tickets_group_idx').on(t.companyId, t.groupId),
     check('tickets_category', sql`${t.category} in ('support', 'bpo')`),
     check('tickets_status', sql`${t.status} in ('open', 'in_progress', 'closed')`),

@@ -55,7 +55,10 @@ export async function listAuditEvents(companyId: string, filter: AuditFilter, ex
     .leftJoin(subject, and(eq(subject.companyId, auditEvents.companyId), eq(subject.id, auditEvents.subjectContactId)))
     .where(where);
   const [rows, [count]] = await Promise.all([
-    base.orderBy(desc(auditEvents.createdAt), desc(auditEvents.id)).limit(AUDIT_PAGE_SIZE).offset((page - 1) * AUDIT_PAGE_SIZE),
+    base
+      .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
+      .limit(AUDIT_PAGE_SIZE)
+      .offset((page - 1) * AUDIT_PAGE_SIZE),
     executor
       .select({ n: sql<number>`count(*)::int` })
       .from(auditEvents)
@@ -72,11 +75,18 @@ export type AuditRow = Awaited<ReturnType<typeof listAuditEvents>>['rows'][numbe
 /** Fields of an entry that hold a contact's id, shown as the contact's name. */
 export const CONTACT_ID_FIELDS: ReadonlySet<string> = new Set(['administratorId', 'requesterId', 'responsibleId']);
 
-const asRecord = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+const asRecord = (value: unknown): Record<string, unknown> =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 
 /** The names of the contacts the entries refer to (administrator, requester, responsible), for the history table. */
 export function referencedNames(companyId: string, rows: Pick<AuditRow, 'before' | 'after'>[]): Promise<Map<string, string>> {
-  const ids = rows.flatMap((r) => [asRecord(r.before), asRecord(r.after)].flatMap((o) => Object.entries(o).filter(([k]) => CONTACT_ID_FIELDS.has(k)).map(([, v]) => String(v))));
+  const ids = rows.flatMap((r) =>
+    [asRecord(r.before), asRecord(r.after)].flatMap((o) =>
+      Object.entries(o)
+        .filter(([k]) => CONTACT_ID_FIELDS.has(k))
+        .map(([, v]) => String(v)),
+    ),
+  );
   return contactNames(companyId, ids);
 }
 

@@ -18,10 +18,7 @@ export async function findOrCreateAccount(tx: Executor, email: string): Promise<
   return row;
 }
 
-export type AuthResult =
-  | { ok: true; accountId: string; email: string }
-  | { ok: false; reason: 'invalid' }
-  | { ok: false; reason: 'locked'; minutes: number };
+export type AuthResult = { ok: true; accountId: string; email: string } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'locked'; minutes: number };
 
 /** Where a sign-in comes from: the client's address as the server saw it (lib/auth/client-address.ts). */
 export type SignInOptions = { source?: string; now?: Date };
@@ -73,7 +70,10 @@ export async function authenticate(db: Executor, emailInput: string, password: s
  */
 export async function setPassword(tx: Executor, accountId: string, password: string, opts: { keepSessionId?: string; now?: Date } = {}): Promise<void> {
   const now = opts.now ?? new Date();
-  await tx.update(accounts).set({ passwordHash: await hashPassword(password), passwordChangedAt: now }).where(eq(accounts.id, accountId));
+  await tx
+    .update(accounts)
+    .set({ passwordHash: await hashPassword(password), passwordChangedAt: now })
+    .where(eq(accounts.id, accountId));
   await voidAccountTokens(tx, accountId, now);
   await endAccountSessions(tx, accountId, opts.keepSessionId);
 }

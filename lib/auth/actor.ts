@@ -21,5 +21,4 @@ export const actorOf = (ctx: { contactId: string; email: string }): Actor => ({ 
 
 /** What a mutation answers: done (with data), or refused with a reason or field errors (catalog keys). */
 export type Result<T = object, E extends string = string> =
-  | ({ ok: true } & T)
-  | { ok: false; error?: E; fieldErrors?: Record<string, string>; currentVersion?: number };
+  ({ ok: true } & T) | { ok: false; error?: E; fieldErrors?: Record<string, string>; currentVersion?: number };

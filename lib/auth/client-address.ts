@@ -24,7 +24,13 @@ export function peerAddress(socketAddress: string | undefined, forwardedFor: str
   const socket = normalise(socketAddress ?? '') || 'unknown';
   if (!trustedHops) return socket;
   const raw = Array.isArray(forwardedFor) ? forwardedFor.join(',') : (forwardedFor ?? '');
-  const chain = [...raw.split(',').map((s) => normalise(s.trim())).filter(Boolean), socket];
+  const chain = [
+    ...raw
+      .split(',')
+      .map((s) => normalise(s.trim()))
+      .filter(Boolean),
+    socket,
+  ];
   return chain[Math.max(0, chain.length - 1 - trustedHops)]!;
 }
 
@@ -60,20 +66,29 @@ export function throttleSource(address: string): string {
 /** Browser and system for "Sessões ativas", from the User-Agent (a label, not a security fact). */
 export function describeUserAgent(ua: string | null | undefined): { browser: string; system: string } {
   const s = ua ?? '';
-  const browser =
-    /Edg\//.test(s) ? 'Edge'
-    : /OPR\/|Opera/.test(s) ? 'Opera'
-    : /Firefox\//.test(s) ? 'Firefox'
-    : /Chrom(e|ium)\//.test(s) ? 'Chrome'
-    : /Safari\//.test(s) && /Version\//.test(s) ? 'Safari'
-    : '';
-  const system =
-    /Windows/.test(s) ? 'Windows'
-    : /Android/.test(s) ? 'Android'
-    : /iPhone|iPad|iPod/.test(s) ? 'iOS'
-    : /Mac OS X|Macintosh/.test(s) ? 'macOS'
-    : /CrOS/.test(s) ? 'ChromeOS'
-    : /Linux/.test(s) ? 'Linux'
-    : '';
+  const browser = /Edg\//.test(s)
+    ? 'Edge'
+    : /OPR\/|Opera/.test(s)
+      ? 'Opera'
+      : /Firefox\//.test(s)
+        ? 'Firefox'
+        : /Chrom(e|ium)\//.test(s)
+          ? 'Chrome'
+          : /Safari\//.test(s) && /Version\//.test(s)
+            ? 'Safari'
+            : '';
+  const system = /Windows/.test(s)
+    ? 'Windows'
+    : /Android/.test(s)
+      ? 'Android'
+      : /iPhone|iPad|iPod/.test(s)
+        ? 'iOS'
+        : /Mac OS X|Macintosh/.test(s)
+          ? 'macOS'
+          : /CrOS/.test(s)
+            ? 'ChromeOS'
+            : /Linux/.test(s)
+              ? 'Linux'
+              : '';
   return { browser, system };
 }

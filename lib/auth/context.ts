@@ -22,9 +22,7 @@ export type ContactContext = {
 };
 
 export type ResolvedSession =
-  | { status: 'signed-out' }
-  | { status: 'no-company'; accountId: string; sessionId: string; email: string }
-  | { status: 'ok'; context: ContactContext };
+  { status: 'signed-out' } | { status: 'no-company'; accountId: string; sessionId: string; email: string } | { status: 'ok'; context: ContactContext };
 
 /**
  * Reads who the person is, in which companies, with which role and permissions, from the
@@ -76,13 +74,19 @@ export async function resolveSession(
   const reachable = rows.filter((r) => r.companyId && r.contactId && !endedHere(r));
   if (reachable.length === 0 && rows.some(endedHere)) return { status: 'signed-out' };
   await touchSession(db, account.sessionId, account.lastUsedAt, now);
-  const memberships = reachable as (typeof rows[number] & { companyId: string; companyName: string; companyCode: string; contactId: string; contactName: string; isAdmin: boolean })[];
+  const memberships = reachable as ((typeof rows)[number] & {
+    companyId: string;
+    companyName: string;
+    companyCode: string;
+    contactId: string;
+    contactName: string;
+    isAdmin: boolean;
+  })[];
   if (memberships.length === 0) return { status: 'no-company', accountId: account.accountId, sessionId: account.sessionId, email: account.email };
 
   // The chosen company if the person belongs to it; otherwise one they administer, since
   // administrators come to the portal mostly to administer.
-  const current =
-    memberships.find((m) => m.companyId === preferredCompanyId) ?? memberships.find((m) => m.isAdmin) ?? memberships[0]!;
+  const current = memberships.find((m) => m.companyId === preferredCompanyId) ?? memberships.find((m) => m.isAdmin) ?? memberships[0]!;
 
   return {
     status: 'ok',
@@ -97,7 +101,13 @@ export async function resolveSession(
       isAdmin: current.isAdmin,
       permissions: new Set(current.permissions ?? []),
       inRestrictedGroup: Boolean(current.inRestrictedGroup),
-      memberships: memberships.map((m) => ({ companyId: m.companyId, companyName: m.companyName, companyCode: m.companyCode, contactId: m.contactId, isAdmin: m.isAdmin })),
+      memberships: memberships.map((m) => ({
+        companyId: m.companyId,
+        companyName: m.companyName,
+        companyCode: m.companyCode,
+        contactId: m.contactId,
+        isAdmin: m.isAdmin,
+      })),
     },
   };
 }

@@ -20,4 +20,3 @@ export function dummyPasswordHash(): Promise<string> {
   dummyHash ??= hash('portaria-timing-equaliser');
   return dummyHash;
 }
-

@@ -36,7 +36,13 @@ export async function issueTokens(
   const { purpose, companyId, holders } = input;
   if (holders.length === 0) return [];
   if (purpose === 'invite' && (!companyId || holders.some((h) => !h.contactId))) throw new Error('an invitation names its company and contact');
-  await voidEarlierTokens(db, purpose, companyId, holders.filter((h) => !h.newAccount).map((h) => h.accountId), now);
+  await voidEarlierTokens(
+    db,
+    purpose,
+    companyId,
+    holders.filter((h) => !h.newAccount).map((h) => h.accountId),
+    now,
+  );
   const tokens = holders.map(() => randomBytes(32).toString('base64url'));
   const rows = holders.map((h, i) => ({ account_id: h.accountId, contact_id: h.contactId ?? null, token_hash: hashToken(tokens[i]!) }));
   await db.execute(sql`
@@ -52,7 +58,11 @@ export async function issueToken(
   input: { accountId: string; purpose: TokenPurpose; companyId?: string | null; contactId?: string | null },
   now = new Date(),
 ): Promise<string> {
-  const [token] = await issueTokens(db, { purpose: input.purpose, companyId: input.companyId ?? null, holders: [{ accountId: input.accountId, contactId: input.contactId }] }, now);
+  const [token] = await issueTokens(
+    db,
+    { purpose: input.purpose, companyId: input.companyId ?? null, holders: [{ accountId: input.accountId, contactId: input.contactId }] },
+    now,
+  );
   return token!;
 }
 

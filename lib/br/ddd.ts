@@ -3,18 +3,31 @@
  * 67 two-digit codes. Pure helpers, safe on the client and the server.
  */
 
-const range = (from: number, to: number): string[] =>
-  Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
+const range = (from: number, to: number): string[] => Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
 
 /** The 67 valid DDDs, ascending, as two-digit strings ('11' … '99'). */
 export const BRAZILIAN_AREA_CODES: readonly string[] = Object.freeze([
   ...range(11, 19),
-  '21', '22', '24', '27', '28',
-  ...range(31, 35), '37', '38',
+  '21',
+  '22',
+  '24',
+  '27',
+  '28',
+  ...range(31, 35),
+  '37',
+  '38',
   ...range(41, 49),
-  '51', '53', '54', '55',
+  '51',
+  '53',
+  '54',
+  '55',
   ...range(61, 69),
-  '71', '73', '74', '75', '77', '79',
+  '71',
+  '73',
+  '74',
+  '75',
+  '77',
+  '79',
   ...range(81, 89),
   ...range(91, 99),
 ]);

@@ -9,13 +9,7 @@ export function formatBrazilianPhone(areaCode: string, number: string): string {
 }
 
 export type PhoneProblem =
-  | 'required'
-  | 'invalid'
-  | 'mobileMustStartWith9'
-  | 'landlineMustStartWith2to5'
-  | 'wrongLength'
-  | 'areaCodeRequired'
-  | 'areaCodeInvalid';
+  'required' | 'invalid' | 'mobileMustStartWith9' | 'landlineMustStartWith2to5' | 'wrongLength' | 'areaCodeRequired' | 'areaCodeInvalid';
 
 export type PhoneFailure = { ok: false; field: 'areaCode' | 'phone'; problem: PhoneProblem };
 
@@ -33,10 +27,7 @@ const phoneFailure = (field: 'areaCode' | 'phone', problem: PhoneProblem): Phone
  * 9 digits starting with 9, a landline 8 digits starting with 2–5. The area code is
  * checked first. On success both are returned as digits only ('011' → '11').
  */
-export function checkBrazilianPhone(
-  areaCode: string,
-  number: string,
-): { ok: true; areaCode: string; number: string } | PhoneFailure {
+export function checkBrazilianPhone(areaCode: string, number: string): { ok: true; areaCode: string; number: string } | PhoneFailure {
   if (areaCode.trim() === '') return phoneFailure('areaCode', 'areaCodeRequired');
   if (!isBrazilianAreaCode(areaCode)) return phoneFailure('areaCode', 'areaCodeInvalid');
 

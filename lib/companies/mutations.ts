@@ -40,11 +40,21 @@ export async function createCompany(input: CreateCompanyInput, opts: { invite?: 
     const [existing] = await tx.select({ id: companies.id }).from(companies).where(eq(companies.code, data.code));
     if (existing) throw new CompanyCodeTaken(data.code);
     const [company] = await tx.insert(companies).values({ code: data.code, name: data.name }).returning();
-    await recordAudit(tx, { companyId: company!.id, actor: OPERATOR, action: 'company.created', entityType: 'company', entityId: company!.id, after: { code: data.code, name: data.name } });
+    await recordAudit(tx, {
+      companyId: company!.id,
+      actor: OPERATOR,
+      action: 'company.created',
+      entityType: 'company',
+      entityId: company!.id,
+      after: { code: data.code, name: data.name },
+    });
     const account = await findOrCreateAccount(tx, data.adminEmail);
     // Like every new contact, the first administrator may open tickets (default permissions).
     const { ids } = await insertContacts(tx, company!.id, OPERATOR, [{ accountId: account.id, name: data.adminName, email: data.adminEmail, isAdmin: true }]);
-    const [admin] = await tx.select().from(contacts).where(and(eq(contacts.companyId, company!.id), eq(contacts.id, ids[0]!)));
+    const [admin] = await tx
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.companyId, company!.id), eq(contacts.id, ids[0]!)));
     let inviteLink: string | null = null;
     // A person who already has a password (set through their own mailbox) keeps it: they are
     // told they administer the new company, and no link is printed that could replace it.

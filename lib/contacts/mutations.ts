@@ -66,7 +66,8 @@ export async function createContact(ctx: AdminContext, input: CreateContactInput
       return { ok: true as const, contactId };
     });
   } catch (err) {
-    if (err instanceof TakenMeanwhile) return { ok: false, fieldErrors: (await conflicts(executor, ctx.companyId, data.email, data.document)) ?? { email: 'emailTaken' } };
+    if (err instanceof TakenMeanwhile)
+      return { ok: false, fieldErrors: (await conflicts(executor, ctx.companyId, data.email, data.document)) ?? { email: 'emailTaken' } };
     const fieldErrors = conflictFromError(err);
     if (fieldErrors) return { ok: false, fieldErrors };
     throw err;

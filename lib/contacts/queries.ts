@@ -79,13 +79,24 @@ export async function listContacts(companyId: string, params: ContactListParams,
     // A search counts at most SEARCH_COUNT_CAP + 1 matches: "mais de 1.000" is as useful as
     // the exact figure and does not cost a full scan for a one-letter search.
     search
-      ? executor
-          .select({ n: sql<number>`count(*)::int` })
-          .from(executor.select({ one: sql`1` }).from(contacts).where(where).limit(SEARCH_COUNT_CAP + 1).as('matches'))
+      ? executor.select({ n: sql<number>`count(*)::int` }).from(
+          executor
+            .select({ one: sql`1` })
+            .from(contacts)
+            .where(where)
+            .limit(SEARCH_COUNT_CAP + 1)
+            .as('matches'),
+        )
       : executor.select({ n: contactCounts.active }).from(contactCounts).where(eq(contactCounts.companyId, companyId)),
   ]);
   const total = count?.n ?? 0;
-  return { rows: rows as ContactListRow[], total: Math.min(total, search ? SEARCH_COUNT_CAP : total), moreThanTotal: Boolean(search) && total > SEARCH_COUNT_CAP, page, pageSize };
+  return {
+    rows: rows as ContactListRow[],
+    total: Math.min(total, search ? SEARCH_COUNT_CAP : total),
+    moreThanTotal: Boolean(search) && total > SEARCH_COUNT_CAP,
+    page,
+    pageSize,
+  };
 }
 
 export type ContactDetail = ContactListRow & { consultancy: boolean; version: number; permissions: PermissionKey[] };
@@ -125,36 +136,44 @@ export async function transferTargets(companyId: string, exceptId: string, q: st
     .limit(TRANSFER_TARGETS_SHOWN + 1);
 }
 
-
 export const EXPORT_BATCH = 2000;
 
 /** The company's active contacts in name order, a batch at a time (keyset: no deep offsets). */
 export async function* exportContacts(companyId: string, executor: Executor = db) {
   let after: { nameKey: string; id: string } | null = null;
   for (;;) {
-    const batch: { nameKey: string | null; id: string; country: string; name: string; document: string | null; areaCode: string | null; phone: string | null; email: string; consultancy: boolean }[] =
-      await executor
-        .select({
-          nameKey: contacts.nameKey,
-          id: contacts.id,
-          country: contacts.country,
-          name: contacts.name,
-          document: contacts.document,
-          areaCode: contacts.areaCode,
-          phone: contacts.phone,
-          email: contacts.email,
-          consultancy: contacts.consultancy,
-        })
-        .from(contacts)
-        .where(
-          and(
-            eq(contacts.companyId, companyId),
-            eq(contacts.status, 'active'),
-            after ? sql`(${contacts.nameKey}, ${contacts.id}) > (${after.nameKey}, ${after.id})` : undefined,
-          ),
-        )
-        .orderBy(contacts.nameKey, contacts.id)
-        .limit(EXPORT_BATCH);
+    const batch: {
+      nameKey: string | null;
+      id: string;
+      country: string;
+      name: string;
+      document: string | null;
+      areaCode: string | null;
+      phone: string | null;
+      email: string;
+      consultancy: boolean;
+    }[] = await executor
+      .select({
+        nameKey: contacts.nameKey,
+        id: contacts.id,
+        country: contacts.country,
+        name: contacts.name,
+        document: contacts.document,
+        areaCode: contacts.areaCode,
+        phone: contacts.phone,
+        email: contacts.email,
+        consultancy: contacts.consultancy,
+      })
+      .from(contacts)
+      .where(
+        and(
+          eq(contacts.companyId, companyId),
+          eq(contacts.status, 'active'),
+          after ? sql`(${contacts.nameKey}, ${contacts.id}) > (${after.nameKey}, ${after.id})` : undefined,
+        ),
+      )
+      .orderBy(contacts.nameKey, contacts.id)
+      .limit(EXPORT_BATCH);
     if (batch.length === 0) return;
     yield batch;
     const last = batch[batch.length - 1]!;

@@ -30,7 +30,11 @@ function countryRules(v: ContactShape, ctx: z.RefinementCtx) {
   if (v.country === 'BR') {
     if (!v.document) ctx.addIssue({ code: 'custom', path: ['document'], message: 'cpfRequired' });
     else if (!isValidCpf(v.document)) {
-      ctx.addIssue({ code: 'custom', path: ['document'], message: onlyDigits(v.document).length === 11 && /^[\d.\-\s]+$/.test(v.document) ? 'cpfInvalid' : 'cpfFormat' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['document'],
+        message: onlyDigits(v.document).length === 11 && /^[\d.\-\s]+$/.test(v.document) ? 'cpfInvalid' : 'cpfFormat',
+      });
     }
     const phone = checkBrazilianPhone(v.areaCode, v.phone);
     if (!phone.ok) ctx.addIssue({ code: 'custom', path: [phone.field], message: `phone_${phone.problem}` });
@@ -50,9 +54,7 @@ export const CreateContactSchema = z
     }
   });
 
-export const UpdateContactSchema = z
-  .object({ ...contactFields, id: z.uuid('notFound'), version: z.coerce.number().int().min(1) })
-  .superRefine(countryRules);
+export const UpdateContactSchema = z.object({ ...contactFields, id: z.uuid('notFound'), version: z.coerce.number().int().min(1) }).superRefine(countryRules);
 
 export type CreateContactInput = z.output<typeof CreateContactSchema>;
 export type UpdateContactInput = z.output<typeof UpdateContactSchema>;

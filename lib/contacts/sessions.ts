@@ -26,7 +26,11 @@ export async function endContactSessions(ctx: AdminContext & { sessionId?: strin
       .where(and(eq(contacts.companyId, ctx.companyId), eq(contacts.id, contactId), eq(contacts.status, 'active')));
     if (!contact) return { ok: false as const, error: 'notFound' as const };
     if (contact.id === ctx.contactId) await endAccountSessions(tx, contact.accountId, ctx.sessionId);
-    else await tx.update(contacts).set({ sessionsEndedAt: new Date() }).where(and(eq(contacts.companyId, ctx.companyId), eq(contacts.id, contact.id)));
+    else
+      await tx
+        .update(contacts)
+        .set({ sessionsEndedAt: new Date() })
+        .where(and(eq(contacts.companyId, ctx.companyId), eq(contacts.id, contact.id)));
     // How many ended is not recorded: it would count sessions used for other companies.
     await recordAudit(tx, {
       companyId: ctx.companyId,

@@ -62,7 +62,11 @@ export function readForm(formData: FormData, shape: FormShape = {}): { input: Re
   for (const box of shape.checkboxes ?? []) values[box] = formData.has(box) ? 'on' : '';
   const input: Record<string, unknown> = { ...values };
   for (const key of shape.secrets ?? []) input[key] = typeof formData.get(key) === 'string' ? formData.get(key) : '';
-  for (const key of shape.arrays ?? []) input[key] = formData.getAll(key).filter((v): v is string => typeof v === 'string').map(withoutNul);
+  for (const key of shape.arrays ?? [])
+    input[key] = formData
+      .getAll(key)
+      .filter((v): v is string => typeof v === 'string')
+      .map(withoutNul);
   return { input, values };
 }
 
@@ -93,7 +97,8 @@ function formAction<S extends z.ZodType, T extends Outcome>(authorise: () => Pro
     const result = await def.run(ctx, parsed.data);
     if (!result.ok) {
       const failure = result as Failure<T>;
-      const fromResult = 'fieldErrors' in failure && failure.fieldErrors ? { message: 'common.fixErrors', fieldErrors: failure.fieldErrors as Record<string, string> } : null;
+      const fromResult =
+        'fieldErrors' in failure && failure.fieldErrors ? { message: 'common.fixErrors', fieldErrors: failure.fieldErrors as Record<string, string> } : null;
       return refusal(fromResult ?? def.refused?.(failure, parsed.data) ?? { message: 'common.genericError' }, values, def.params);
     }
     finish(def.done(result as Ok<T>, parsed.data));

@@ -23,7 +23,11 @@ export function lastPage(total: number, pageSize: number): number {
  * Loads the requested page; past the end (an old link after removals, a typed number) it loads
  * the last page instead. The second query only happens in that case.
  */
-export async function loadPage<T extends { total: number }>(requested: number, pageSize: number, load: (page: number) => Promise<T>): Promise<T & { page: number }> {
+export async function loadPage<T extends { total: number }>(
+  requested: number,
+  pageSize: number,
+  load: (page: number) => Promise<T>,
+): Promise<T & { page: number }> {
   const page = Math.min(Math.max(1, Math.floor(requested)), MAX_PAGE);
   const result = await load(page);
   const last = lastPage(result.total, pageSize);

@@ -46,8 +46,18 @@ export async function createGroup(ctx: AdminContext, input: GroupInput, executor
   try {
     return await executor.transaction(async (tx) => {
       if (!(await responsibleOk(tx, ctx.companyId, data.responsibleId))) return { ok: false as const, fieldErrors: { responsibleId: 'responsibleInvalid' } };
-      const [group] = await tx.insert(groups).values({ companyId: ctx.companyId, ...data }).returning();
-      await recordAudit(tx, { companyId: ctx.companyId, actor: actorOf(ctx), action: 'group.created', entityType: 'group', entityId: group!.id, after: snapshot(group!) });
+      const [group] = await tx
+        .insert(groups)
+        .values({ companyId: ctx.companyId, ...data })
+        .returning();
+      await recordAudit(tx, {
+        companyId: ctx.companyId,
+        actor: actorOf(ctx),
+        action: 'group.created',
+        entityType: 'group',
+        entityId: group!.id,
+        after: snapshot(group!),
+      });
       return { ok: true as const, groupId: group!.id };
     });
   } catch (err) {
@@ -61,7 +71,10 @@ export async function updateGroup(ctx: AdminContext, input: UpdateGroupInput, ex
   const data = values(input);
   try {
     return await executor.transaction(async (tx) => {
-      const [current] = await tx.select().from(groups).where(and(eq(groups.companyId, ctx.companyId), eq(groups.id, input.id)));
+      const [current] = await tx
+        .select()
+        .from(groups)
+        .where(and(eq(groups.companyId, ctx.companyId), eq(groups.id, input.id)));
       if (!current) return { ok: false as const, error: 'notFound' as const };
       if (current.version !== input.version) return { ok: false as const, error: 'stale' as const, currentVersion: current.version };
       if (!(await responsibleOk(tx, ctx.companyId, data.responsibleId))) return { ok: false as const, fieldErrors: { responsibleId: 'responsibleInvalid' } };
@@ -96,12 +109,20 @@ export async function updateGroup(ctx: AdminContext, input: UpdateGroupInput, ex
 
 async function groupExists(tx: Executor, companyId: string, groupId: string) {
   if (!isUuid(groupId)) return false;
-  const [row] = await tx.select({ id: groups.id }).from(groups).where(and(eq(groups.companyId, companyId), eq(groups.id, groupId)));
+  const [row] = await tx
+    .select({ id: groups.id })
+    .from(groups)
+    .where(and(eq(groups.companyId, companyId), eq(groups.id, groupId)));
   return Boolean(row);
 }
 
 /** Links several active contacts of the company at once; ids from elsewhere are ignored. */
-export async function addGroupMembers(ctx: AdminContext, groupId: string, contactIds: string[], executor: Executor = db): Promise<GroupResult<{ added: number }>> {
+export async function addGroupMembers(
+  ctx: AdminContext,
+  groupId: string,
+  contactIds: string[],
+  executor: Executor = db,
+): Promise<GroupResult<{ added: number }>> {
   return executor.transaction(async (tx) => {
     if (!(await groupExists(tx, ctx.companyId, groupId))) return { ok: false as const, error: 'notFound' as const };
     const wanted = [...new Set(contactIds.filter((id) => isUuid(id)))];
@@ -141,8 +162,18 @@ export async function removeGroupMember(ctx: AdminContext, groupId: string, cont
       .where(and(eq(groupMembers.companyId, ctx.companyId), eq(groupMembers.groupId, groupId), eq(groupMembers.contactId, contactId)))
       .returning({ contactId: groupMembers.contactId });
     if (removed.length === 0) return { ok: false as const, error: 'notFound' as const };
-    const [person] = await tx.select({ name: contacts.name }).from(contacts).where(and(eq(contacts.companyId, ctx.companyId), eq(contacts.id, contactId)));
-    await recordAudit(tx, { companyId: ctx.companyId, actor: actorOf(ctx), action: 'group.member_removed', entityType: 'group', entityId: groupId, before: { members: [person?.name] } });
+    const [person] = await tx
+      .select({ name: contacts.name })
+      .from(contacts)
+      .where(and(eq(contacts.companyId, ctx.companyId), eq(contacts.id, contactId)));
+    await recordAudit(tx, {
+      companyId: ctx.companyId,
+      actor: actorOf(ctx),
+      action: 'group.member_removed',
+      entityType: 'group',
+      entityId: groupId,
+      before: { members: [person?.name] },
+    });
     return { ok: true as const };
   });
 }
@@ -152,7 +183,14 @@ export async function addGroupEmail(ctx: AdminContext, groupId: string, email: s
     return await executor.transaction(async (tx) => {
       if (!(await groupExists(tx, ctx.companyId, groupId))) return { ok: false as const, error: 'notFound' as const };
       await tx.insert(groupEmails).values({ companyId: ctx.companyId, groupId, email });
-      await recordAudit(tx, { companyId: ctx.companyId, actor: actorOf(ctx), action: 'group.email_added', entityType: 'group', entityId: groupId, after: { email } });
+      await recordAudit(tx, {
+        companyId: ctx.companyId,
+        actor: actorOf(ctx),
+        action: 'group.email_added',
+        entityType: 'group',
+        entityId: groupId,
+        after: { email },
+      });
       return { ok: true as const };
     });
   } catch (err) {
@@ -169,7 +207,14 @@ export async function removeGroupEmail(ctx: AdminContext, groupId: string, email
       .where(and(eq(groupEmails.companyId, ctx.companyId), eq(groupEmails.groupId, groupId), eq(groupEmails.id, emailId)))
       .returning({ email: groupEmails.email });
     if (removed.length === 0) return { ok: false as const, error: 'notFound' as const };
-    await recordAudit(tx, { companyId: ctx.companyId, actor: actorOf(ctx), action: 'group.email_removed', entityType: 'group', entityId: groupId, before: { email: removed[0]!.email } });
+    await recordAudit(tx, {
+      companyId: ctx.companyId,
+      actor: actorOf(ctx),
+      action: 'group.email_removed',
+      entityType: 'group',
+      entityId: groupId,
+      before: { email: removed[0]!.email },
+    });
     return { ok: true as const };
   });
 }

@@ -99,7 +99,10 @@ export async function listCompanyOutbox(db: Executor, companyId: string, opts: {
   };
   const [rows, [count]] = await Promise.all([
     db.select(columns).from(mailOutbox).where(where).orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id)).limit(opts.limit).offset(opts.offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(mailOutbox).where(where),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(mailOutbox)
+      .where(where),
   ]);
   return { rows, total: count?.n ?? 0 };
 }

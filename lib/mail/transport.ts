@@ -23,7 +23,9 @@ export function smtpSender(url: string, from = mailFrom()): Sender {
  */
 export function logSender(write: (text: string) => void = (text) => console.log(text)): Sender {
   return async (message) => {
-    write(`[mail] SMTP não configurado; mensagem registrada aqui.\nPara: ${message.toAddress}\nAssunto: ${message.subject}\n\n${message.textBody}\n[mail] fim da mensagem`);
+    write(
+      `[mail] SMTP não configurado; mensagem registrada aqui.\nPara: ${message.toAddress}\nAssunto: ${message.subject}\n\n${message.textBody}\n[mail] fim da mensagem`,
+    );
     return 'logged';
   };
 }

@@ -41,7 +41,9 @@ export async function forwardTicket(ctx: AdminContext, ticketId: string, groupId
     const recipients = await forwardRecipients(ctx.companyId, group.id, tx);
     await enqueueMail(
       tx,
-      recipients.map((to) => groupForwardMail({ companyId: ctx.companyId, to, groupName: group.name, ticketId: ticket.id, number: ticket.number, subject: ticket.subject })),
+      recipients.map((to) =>
+        groupForwardMail({ companyId: ctx.companyId, to, groupName: group.name, ticketId: ticket.id, number: ticket.number, subject: ticket.subject }),
+      ),
     );
     await recordAudit(tx, {
       companyId: ctx.companyId,

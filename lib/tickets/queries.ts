@@ -46,17 +46,11 @@ const ticketColumns = {
 
 export const TICKETS_PAGE_SIZE = 25;
 
-export async function listTickets(
-  companyId: string,
-  viewer: Viewer,
-  opts: { status?: TicketStatus | 'active'; page?: number } = {},
-  executor: Executor = db,
-) {
+export async function listTickets(companyId: string, viewer: Viewer, opts: { status?: TicketStatus | 'active'; page?: number } = {}, executor: Executor = db) {
   const visible = visibleTo(companyId, viewer);
   if (!visible) return { rows: [], total: 0, page: 1, restricted: true as const };
   const page = Math.max(1, Math.floor(opts.page ?? 1));
-  const statusFilter =
-    opts.status === 'active' ? sql`${tickets.status} <> 'closed'` : opts.status ? eq(tickets.status, opts.status) : undefined;
+  const statusFilter = opts.status === 'active' ? sql`${tickets.status} <> 'closed'` : opts.status ? eq(tickets.status, opts.status) : undefined;
   const where = and(visible, statusFilter);
   const [rows, [count]] = await Promise.all([
     executor
@@ -68,7 +62,10 @@ export async function listTickets(
       .orderBy(desc(tickets.number))
       .limit(TICKETS_PAGE_SIZE)
       .offset((page - 1) * TICKETS_PAGE_SIZE),
-    executor.select({ n: sql<number>`count(*)::int` }).from(tickets).where(where),
+    executor
+      .select({ n: sql<number>`count(*)::int` })
+      .from(tickets)
+      .where(where),
   ]);
   return { rows, total: count?.n ?? 0, page, restricted: false as const };
 }

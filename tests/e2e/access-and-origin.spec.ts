@@ -55,7 +55,12 @@ test('a POST without Origin, or from another site, is refused before it reaches 
   expect(bare.headers()['content-type']).toMatch(/^text\/plain/);
   expect((await bare.text()).length).toBeLessThan(200);
 
-  const foreign: Array<Record<string, string>> = [{ origin: FOREIGN }, { origin: FOREIGN, 'x-forwarded-host': 'evil.example' }, { origin: 'null' }, { origin: FOREIGN, 'sec-fetch-site': 'same-origin' }];
+  const foreign: Array<Record<string, string>> = [
+    { origin: FOREIGN },
+    { origin: FOREIGN, 'x-forwarded-host': 'evil.example' },
+    { origin: 'null' },
+    { origin: FOREIGN, 'sec-fetch-site': 'same-origin' },
+  ];
   for (const headers of foreign) {
     const refused = await request.post('/login', { form, headers, maxRedirects: 0 });
     expect(refused.status(), JSON.stringify(headers)).toBe(403);
@@ -100,7 +105,10 @@ test("Auth.js's own endpoints still take the browser's POSTs (they carry Origin)
 
 test('the upload route takes its origin from the browser and APP_URL, not from X-Forwarded-Host', async ({ page }) => {
   await signIn(page, E2E.demoAdmin);
-  const csv = iconv.encode('pais;nome;documento;ddd;telefone;email;consultoria\r\nBR;Fábio Forjado;111.444.777-35;11;987654321;fabio.forjado@demo.test;N\r\n', 'windows-1252');
+  const csv = iconv.encode(
+    'pais;nome;documento;ddd;telefone;email;consultoria\r\nBR;Fábio Forjado;111.444.777-35;11;987654321;fabio.forjado@demo.test;N\r\n',
+    'windows-1252',
+  );
   const file = { name: 'origem-forjada.csv', mimeType: 'text/csv', buffer: csv };
   const forged = await page.request.post('/contacts/import/upload', {
     multipart: { file },

@@ -16,9 +16,23 @@ test('public pages have no serious accessibility issue', async ({ page }) => {
 test('administration pages have no serious accessibility issue, on a laptop and a phone', async ({ page }) => {
   test.setTimeout(90_000); // twenty axe runs
   await signIn(page, E2E.demoAdmin);
-  for (const size of [{ width: 1366, height: 800 }, { width: 360, height: 740 }]) {
+  for (const size of [
+    { width: 1366, height: 800 },
+    { width: 360, height: 740 },
+  ]) {
     await page.setViewportSize(size);
-    for (const path of ['/contacts', '/contacts?q=zzz', '/contacts/import', '/contacts/import?error=missingColumns&missing=nome,email', '/outbox', '/profile', '/tickets', '/history', '/groups', '/groups/new']) {
+    for (const path of [
+      '/contacts',
+      '/contacts?q=zzz',
+      '/contacts/import',
+      '/contacts/import?error=missingColumns&missing=nome,email',
+      '/outbox',
+      '/profile',
+      '/tickets',
+      '/history',
+      '/groups',
+      '/groups/new',
+    ]) {
       await page.goto(path);
       await expectAccessible(page);
     }

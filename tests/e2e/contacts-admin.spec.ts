@@ -101,8 +101,28 @@ for (const javaScriptEnabled of [true, false]) {
 
     test('adds a user: errors under each field keep the input, a duplicate e-mail is refused, the invitation goes out', async ({ page }) => {
       const person = javaScriptEnabled
-        ? { name: 'Sabrina Nova Com Script', cpf: '313.505.606-69', badCpf: '313.505.606-68', masked: '313.505.606-69', ddd: '21', phone: '987650001', shownPhone: '(21) 98765-0001', email: 'sabrina.nova@demo.test', consultancy: 'Sim' as const }
-        : { name: 'Silvio Novo Sem Script', cpf: '31460670728', badCpf: '31460670729', masked: '314.606.707-28', ddd: '31', phone: '3210-4567', shownPhone: '(31) 3210-4567', email: 'silvio.novo@demo.test', consultancy: 'Não' as const };
+        ? {
+            name: 'Sabrina Nova Com Script',
+            cpf: '313.505.606-69',
+            badCpf: '313.505.606-68',
+            masked: '313.505.606-69',
+            ddd: '21',
+            phone: '987650001',
+            shownPhone: '(21) 98765-0001',
+            email: 'sabrina.nova@demo.test',
+            consultancy: 'Sim' as const,
+          }
+        : {
+            name: 'Silvio Novo Sem Script',
+            cpf: '31460670728',
+            badCpf: '31460670729',
+            masked: '314.606.707-28',
+            ddd: '31',
+            phone: '3210-4567',
+            shownPhone: '(31) 3210-4567',
+            email: 'silvio.novo@demo.test',
+            consultancy: 'Não' as const,
+          };
       await signIn(page, E2E.demoAdmin);
       await page.goto('/contacts');
       await page.getByRole('link', { name: 'Adicionar usuário' }).click();
@@ -126,7 +146,11 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(f.cpf).toHaveAccessibleDescription(/CPF inválido: confira os dígitos\.$/);
       await expect(f.areaCode).toHaveAccessibleDescription(/DDD inexistente\. Informe um DDD brasileiro válido, como 11 ou 21\.$/);
       await expect(f.emailConfirmation).toHaveAccessibleDescription(/A confirmação não confere com o e-mail\.$/);
-      for (const text of ['CPF inválido: confira os dígitos.', 'DDD inexistente. Informe um DDD brasileiro válido, como 11 ou 21.', 'A confirmação não confere com o e-mail.']) {
+      for (const text of [
+        'CPF inválido: confira os dígitos.',
+        'DDD inexistente. Informe um DDD brasileiro válido, como 11 ou 21.',
+        'A confirmação não confere com o e-mail.',
+      ]) {
         await expect(page.getByRole('main').getByText(text, { exact: true })).toBeVisible();
       }
       await expect(f.name).not.toHaveAttribute('aria-invalid', 'true');

@@ -22,7 +22,11 @@ async function textOf(download: Download): Promise<string> {
   return iconv.decode(await readFile((await download.path())!), 'windows-1252');
 }
 
-const stat = (page: Page, label: string) => page.locator('.stats__item').filter({ has: page.getByText(label, { exact: true }) }).locator('dd');
+const stat = (page: Page, label: string) =>
+  page
+    .locator('.stats__item')
+    .filter({ has: page.getByText(label, { exact: true }) })
+    .locator('dd');
 
 for (const javaScriptEnabled of [true, false]) {
   const mode = javaScriptEnabled ? 'with JavaScript' : 'without JavaScript';
@@ -32,7 +36,11 @@ for (const javaScriptEnabled of [true, false]) {
     test('upload → preview of every row → "Importar usuários" → "Sucesso!" per row, error rows as CSV', async ({ page }) => {
       const tag = javaScriptEnabled ? 'Js' : 'Sem';
       const base = javaScriptEnabled ? 700_100_000 : 700_200_000;
-      const people = [1, 2, 3].map((i) => ({ name: `Zuleica Importação ${tag} ${i}`, cpf: cpf(base + i), email: `zuleica.${tag.toLowerCase()}${i}@import.demo.test` }));
+      const people = [1, 2, 3].map((i) => ({
+        name: `Zuleica Importação ${tag} ${i}`,
+        cpf: cpf(base + i),
+        email: `zuleica.${tag.toLowerCase()}${i}@import.demo.test`,
+      }));
       const file = win1252([
         HEADER,
         ...people.map((p, i) => `Brasil;${p.name};${p.cpf};11;98765432${i};${p.email};${i === 0 ? 'S' : 'N'}`),
@@ -120,7 +128,10 @@ for (const javaScriptEnabled of [true, false]) {
 test('without JavaScript, a 1,000-row import shows its progress and the page refreshes itself to the end', async ({ browser }) => {
   const context = await browser.newContext({ baseURL: E2E.baseUrl, locale: 'pt-BR', timezoneId: 'America/Sao_Paulo', javaScriptEnabled: false });
   const page = await context.newPage();
-  const rows = Array.from({ length: 1000 }, (_, i) => `BR;Zoraide Lote ${String(i).padStart(4, '0')};${cpf(710_000_000 + i)};11;9${String(10_000_000 + i)};zoraide.lote${i}@import.outra.test;N`);
+  const rows = Array.from(
+    { length: 1000 },
+    (_, i) => `BR;Zoraide Lote ${String(i).padStart(4, '0')};${cpf(710_000_000 + i)};11;9${String(10_000_000 + i)};zoraide.lote${i}@import.outra.test;N`,
+  );
   await signIn(page, E2E.otherAdmin);
   await upload(page, 'lote.csv', win1252([HEADER, ...rows]));
   await expect(stat(page, 'Novos')).toHaveText('1.000');
@@ -148,7 +159,11 @@ test('"Baixar modelo" gives the header of the layout, as Excel writes it', async
 
 test('only the administrator may import, and only from this site', async ({ page }) => {
   await signIn(page, E2E.demoAdmin);
-  const file = { name: 'x.csv', mimeType: 'text/csv', buffer: win1252([HEADER, `BR;Zeca Forasteiro;${cpf(720_000_001)};11;987654321;zeca@import.demo.test;N`]) };
+  const file = {
+    name: 'x.csv',
+    mimeType: 'text/csv',
+    buffer: win1252([HEADER, `BR;Zeca Forasteiro;${cpf(720_000_001)};11;987654321;zeca@import.demo.test;N`]),
+  };
   const crossSite = await page.request.post('/contacts/import/upload', { multipart: { file }, headers: { origin: 'https://evil.example' }, maxRedirects: 0 });
   expect(crossSite.status()).toBe(403);
   await page.goto('/contacts/import');

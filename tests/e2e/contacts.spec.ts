@@ -25,11 +25,17 @@ test.describe('the contacts list', () => {
 
   test('sorts by a column', async ({ page }) => {
     await signIn(page, E2E.demoAdmin);
-    await page.getByRole('columnheader', { name: /E-mail/ }).getByRole('link').click();
+    await page
+      .getByRole('columnheader', { name: /E-mail/ })
+      .getByRole('link')
+      .click();
     await expect(page).toHaveURL(/sort=email&dir=asc/);
     const emails = await page.locator('td.table__email').allTextContents();
     expect(emails).toEqual([...emails].sort());
-    await page.getByRole('columnheader', { name: /E-mail/ }).getByRole('link').click();
+    await page
+      .getByRole('columnheader', { name: /E-mail/ })
+      .getByRole('link')
+      .click();
     await expect(page).toHaveURL(/sort=email&dir=desc/);
   });
 

@@ -19,7 +19,10 @@ async function someContactId(page: Page): Promise<string> {
 
 /** An import job in preview (nothing is imported), for its page of rows. */
 async function someImportJob(page: Page): Promise<string> {
-  const csv = iconv.encode('pais;nome;documento;ddd;telefone;email;consultoria\r\nBR;Paula Paginada;529.982.247-25;11;987654321;paula.paginada@demo.test;N\r\n', 'windows-1252');
+  const csv = iconv.encode(
+    'pais;nome;documento;ddd;telefone;email;consultoria\r\nBR;Paula Paginada;529.982.247-25;11;987654321;paula.paginada@demo.test;N\r\n',
+    'windows-1252',
+  );
   const res = await page.request.post('/contacts/import/upload', {
     multipart: { file: { name: 'paginas.csv', mimeType: 'text/csv', buffer: csv } },
     headers: { origin: E2E.baseUrl },

@@ -102,7 +102,7 @@ test("the administrator's pages satisfy the policy, with client navigation, a mo
 
   const contacts = await page.goto('/contacts');
   await expectProtected(contacts);
-  const contactId = /\/contacts\/([0-9a-f-]{36})\/edit/.exec(await page.locator('a[href$="/edit"]').first().getAttribute('href') ?? '')?.[1];
+  const contactId = /\/contacts\/([0-9a-f-]{36})\/edit/.exec((await page.locator('a[href$="/edit"]').first().getAttribute('href')) ?? '')?.[1];
   expect(contactId).toBeTruthy();
 
   const paths = [

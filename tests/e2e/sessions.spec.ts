@@ -48,7 +48,9 @@ test('"Sair" ends the session on the server: a copy of the cookie is refused aft
 for (const javaScriptEnabled of [true, false]) {
   test(`"Sessões ativas" lists the sessions and ends one, then all the others (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({ browser }) => {
     const person = javaScriptEnabled ? S.own : S.ownNoJs;
-    const phone = await signedInContext(browser, person.email, { userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Version/17.0 Mobile/15E148 Safari/604.1' });
+    const phone = await signedInContext(browser, person.email, {
+      userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Version/17.0 Mobile/15E148 Safari/604.1',
+    });
     const tablet = await signedInContext(browser, person.email, { userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Firefox/128.0' });
     const here = await signedInContext(browser, person.email, { javaScriptEnabled });
     const page = here.page;

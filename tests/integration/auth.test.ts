@@ -196,7 +196,10 @@ describe('"Esqueci minha senha"', () => {
       await requestPasswordReset(db, c.email, { source: `203.0.113.${100 + i}`, now });
       await processResetRequests(db, now);
     }
-    const sent = await db.select().from(mailOutbox).where(and(eq(mailOutbox.toAddress, c.email), eq(mailOutbox.kind, 'reset')));
+    const sent = await db
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.toAddress, c.email), eq(mailOutbox.kind, 'reset')));
     expect(sent).toHaveLength(RESETS_PER_HOUR);
   });
 

@@ -20,9 +20,7 @@ describe('createCompany', () => {
 
   it('refuses a code already in use, and leaves nothing half-written', async () => {
     await createCompany({ code: 'DUPLA', name: 'Primeira', adminEmail: 'um@dupla.test', adminName: 'Um' });
-    await expect(createCompany({ code: 'dupla', name: 'Segunda', adminEmail: 'dois@dupla.test', adminName: 'Dois' })).rejects.toBeInstanceOf(
-      CompanyCodeTaken,
-    );
+    await expect(createCompany({ code: 'dupla', name: 'Segunda', adminEmail: 'dois@dupla.test', adminName: 'Dois' })).rejects.toBeInstanceOf(CompanyCodeTaken);
     expect(await db.select().from(contacts).where(eq(contacts.email, 'dois@dupla.test'))).toHaveLength(0);
   });
 

@@ -69,7 +69,10 @@ describe('concurrent registrations', () => {
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual(Array.from({ length: 7 }, () => ({ ok: false, fieldErrors: { email: 'emailTaken' } })));
-    const rows = await db.select().from(contacts).where(and(eq(contacts.companyId, made.company.id), eq(contacts.status, 'active')));
+    const rows = await db
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.companyId, made.company.id), eq(contacts.status, 'active')));
     expect(rows.filter((r) => r.email.toLowerCase() === email)).toHaveLength(1);
     expect(await auditOf(made.company.id, 'contact.created')).toHaveLength(2); // the administrator and the winner
   });
@@ -81,7 +84,10 @@ describe('concurrent registrations', () => {
     const results = await Promise.all(Array.from({ length: 8 }, () => createContact(ctx, createInput({ document: cpf }))));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual(Array.from({ length: 7 }, () => ({ ok: false, fieldErrors: { document: 'documentTaken' } })));
-    const rows = await db.select().from(contacts).where(and(eq(contacts.companyId, made.company.id), eq(contacts.document, cpf)));
+    const rows = await db
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.companyId, made.company.id), eq(contacts.document, cpf)));
     expect(rows).toHaveLength(1);
   });
 

@@ -37,7 +37,17 @@ export function createInput(overrides: Record<string, string> = {}) {
 
 /** A valid "Editar perfil" form for a stored contact, with some fields changed. */
 export function updateInput(
-  contact: { id: string; version: number; name: string; email: string; country: string; document: string | null; areaCode: string | null; phone: string | null; consultancy: boolean },
+  contact: {
+    id: string;
+    version: number;
+    name: string;
+    email: string;
+    country: string;
+    document: string | null;
+    areaCode: string | null;
+    phone: string | null;
+    consultancy: boolean;
+  },
   overrides: Record<string, string | number> = {},
 ) {
   return UpdateContactSchema.parse({
@@ -55,7 +65,10 @@ export function updateInput(
 }
 
 export async function contactRow(companyId: string, id: string) {
-  const [row] = await db.select().from(contacts).where(and(eq(contacts.companyId, companyId), eq(contacts.id, id)));
+  const [row] = await db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.companyId, companyId), eq(contacts.id, id)));
   if (!row) throw new Error(`contact ${id} not found`);
   return row;
 }
@@ -92,7 +105,15 @@ export async function insertTicket(companyId: string, requesterId: string, statu
   ticketNumbers.set(companyId, number);
   const [row] = await db
     .insert(tickets)
-    .values({ companyId, number, subject: `Chamado ${number}`, description: 'Não consigo emitir a nota fiscal.', requesterId, status, closedAt: status === 'closed' ? new Date() : null })
+    .values({
+      companyId,
+      number,
+      subject: `Chamado ${number}`,
+      description: 'Não consigo emitir a nota fiscal.',
+      requesterId,
+      status,
+      closedAt: status === 'closed' ? new Date() : null,
+    })
     .returning();
   return row!;
 }

@@ -49,7 +49,10 @@ async function runToEnd(opts: { batchSize?: number; concurrency?: number } = {})
 }
 
 async function activeContacts(companyId: string) {
-  return db.select().from(contacts).where(and(eq(contacts.companyId, companyId), eq(contacts.status, 'active'), eq(contacts.isAdmin, false)));
+  return db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.companyId, companyId), eq(contacts.status, 'active'), eq(contacts.isAdmin, false)));
 }
 
 /** Every imported contact is whole: default permission, history entry, one message queued. */
@@ -72,7 +75,17 @@ describe('preview', () => {
     const made = await makeCompany();
     const jobId = await preview(made, new Uint8Array(readFileSync(path.join(fixtures, 'contacts-mixed-win1252.csv'))), 'contacts-mixed-win1252.csv');
     const j = await job(made, jobId);
-    expect(j).toMatchObject({ status: 'previewed', encoding: 'windows-1252', fileName: 'contacts-mixed-win1252.csv', totalRows: 12, newRows: 5, errorRows: 6, duplicateRows: 1, registeredRows: 0, skippedRows: 1 });
+    expect(j).toMatchObject({
+      status: 'previewed',
+      encoding: 'windows-1252',
+      fileName: 'contacts-mixed-win1252.csv',
+      totalRows: 12,
+      newRows: 5,
+      errorRows: 6,
+      duplicateRows: 1,
+      registeredRows: 0,
+      skippedRows: 1,
+    });
     const page = await importRowsPage(j, 'all', 1);
     expect(page.rows.map((r) => r.line)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14]);
     expect(page.rows.find((r) => r.line === 8)).toMatchObject({ outcome: 'duplicate', field: 'email', message: 'duplicateInFile', otherLine: 2 });
@@ -258,7 +271,10 @@ describe('import', () => {
     const ref = (await claimImportJob(db, first))!;
     await importRange(db, ref, first, 0, 5); // lines 2–5 committed; then the worker "dies"
     expect(await claimImportJob(db, randomUUID())).toBeNull(); // its lease still holds
-    await db.update(importJobs).set({ leaseUntil: new Date(Date.now() - 1000) }).where(eq(importJobs.id, jobId));
+    await db
+      .update(importJobs)
+      .set({ leaseUntil: new Date(Date.now() - 1000) })
+      .where(eq(importJobs.id, jobId));
     const second = randomUUID();
     expect(await claimImportJob(db, second)).toEqual(ref);
     // The first worker wakes up: it no longer holds the job and cannot commit.
@@ -276,12 +292,14 @@ describe('import', () => {
     await startImport(adminContext(made), jobId);
     // A real fault inside the database: the audit insert of one person fails.
     const poisoned = list[6]!.email;
-    await db.execute(sql.raw(`
+    await db.execute(
+      sql.raw(`
       create function import_fault() returns trigger language plpgsql as $$
       begin
         if new.after->>'email' = '${poisoned}' then raise exception 'disk full (simulated)'; end if;
         return new;
-      end $$`));
+      end $$`),
+    );
     await db.execute(sql`create trigger import_fault before insert on audit_events for each row execute function import_fault()`);
     try {
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -312,12 +330,14 @@ describe('import', () => {
     const made = await makeCompany();
     const jobId = await preview(made, csvOf(people(3)));
     await startImport(adminContext(made), jobId);
-    await db.execute(sql.raw(`
+    await db.execute(
+      sql.raw(`
       create function import_end_fault() returns trigger language plpgsql as $$
       begin
         if new.action = 'contacts.imported' then raise exception 'history unavailable (simulated)'; end if;
         return new;
-      end $$`));
+      end $$`),
+    );
     await db.execute(sql`create trigger import_end_fault before insert on audit_events for each row execute function import_end_fault()`);
     try {
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {

@@ -97,12 +97,14 @@ describe('createContact', () => {
     const made = await makeCompany();
     const email = uniqueEmail('falha');
     // A real failure inside the database while the invitation is queued (the last step).
-    await db.execute(sql.raw(`
+    await db.execute(
+      sql.raw(`
       create or replace function test_fail_mail() returns trigger language plpgsql as $$
       begin
         if new.to_address = '${email}' then raise exception 'mail queue unavailable'; end if;
         return new;
-      end $$`));
+      end $$`),
+    );
     await db.execute(sql`create trigger test_fail_mail before insert on mail_outbox for each row execute function test_fail_mail()`);
     try {
       const auditBefore = await auditOf(made.company.id);
@@ -166,7 +168,7 @@ describe('createContact', () => {
     expect(await findValidToken(db, theirs, 'invite')).toMatchObject({ companyId: other.company.id });
   });
 
-  it("refuses an e-mail already used by an active contact of the company, whatever its case", async () => {
+  it('refuses an e-mail already used by an active contact of the company, whatever its case', async () => {
     const made = await makeCompany();
     const email = uniqueEmail('Joana.Case');
     await makeContact(made.company.id, { email });
@@ -184,7 +186,7 @@ describe('createContact', () => {
     expect(await mailOf(made.company.id)).toEqual(mailBefore);
   });
 
-  it("refuses a CPF already used by an active contact of the company, masked or not", async () => {
+  it('refuses a CPF already used by an active contact of the company, masked or not', async () => {
     const made = await makeCompany();
     const cpf = randomCpf();
     await makeContact(made.company.id, { document: cpf });
@@ -597,7 +599,7 @@ describe('removeContact', () => {
     expect(await contactRow(made.company.id, made.admin.id)).toMatchObject({ status: 'active', isAdmin: true });
   });
 
-  it("refuses a contact with tickets that are not closed, and succeeds once they are transferred", async () => {
+  it('refuses a contact with tickets that are not closed, and succeeds once they are transferred', async () => {
     const made = await makeCompany();
     const ctx = adminContext(made);
     const c = await makeContact(made.company.id);
@@ -619,7 +621,10 @@ describe('removeContact', () => {
     const c = await makeContact(made.company.id, { name: 'Quem Sai' });
     const stays = await makeContact(made.company.id);
     const [group] = await db.insert(groups).values({ companyId: made.company.id, name: 'Suporte N1', type: 'service', responsibleId: c.id }).returning();
-    const [otherGroup] = await db.insert(groups).values({ companyId: made.company.id, name: 'Financeiro', type: 'back_office', responsibleId: stays.id }).returning();
+    const [otherGroup] = await db
+      .insert(groups)
+      .values({ companyId: made.company.id, name: 'Financeiro', type: 'back_office', responsibleId: stays.id })
+      .returning();
     await db.insert(groupMembers).values([
       { companyId: made.company.id, groupId: group!.id, contactId: c.id },
       { companyId: made.company.id, groupId: group!.id, contactId: stays.id },

@@ -32,7 +32,8 @@ vi.mock('next/navigation', () => ({
 }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 vi.mock('next-intl/server', () => ({
-  getTranslations: async (namespace?: string) => createTranslator({ locale: 'pt-BR', messages: catalogs['pt-BR'], namespace: namespace as never, timeZone: TIME_ZONE }),
+  getTranslations: async (namespace?: string) =>
+    createTranslator({ locale: 'pt-BR', messages: catalogs['pt-BR'], namespace: namespace as never, timeZone: TIME_ZONE }),
 }));
 vi.mock('@/lib/auth/session', async () => {
   const { db: database } = await import('@/db/client');
@@ -62,7 +63,16 @@ function form(fields: Record<string, string | string[]>): FormData {
 const idle = { status: 'idle' as const };
 
 function newPerson(email: string) {
-  return { country: 'BR', name: 'Pessoa do Formulário', document: randomCpf(), areaCode: '11', phone: '987654321', email, emailConfirmation: email, consultancy: 'no' };
+  return {
+    country: 'BR',
+    name: 'Pessoa do Formulário',
+    document: randomCpf(),
+    areaCode: '11',
+    phone: '987654321',
+    email,
+    emailConfirmation: email,
+    consultancy: 'no',
+  };
 }
 
 beforeEach(() => {
@@ -111,7 +121,10 @@ describe('adminAction', () => {
     expect(refused.values).toMatchObject({ name: typed.name, document: '111.111.111-11', email: typed.email });
 
     // Without JavaScript, "Atualizar campos" only re-renders the form with what was typed.
-    expect(await createContactAction(idle, form({ ...typed, intent: 'refresh' }))).toEqual({ status: 'idle', values: expect.objectContaining({ name: typed.name }) });
+    expect(await createContactAction(idle, form({ ...typed, intent: 'refresh' }))).toEqual({
+      status: 'idle',
+      values: expect.objectContaining({ name: typed.name }),
+    });
 
     await expect(createContactAction(idle, form(newPerson('ecoada@forms.test')))).rejects.toMatchObject({ to: '/contacts?notice=saved' });
     expect(await db.select().from(contacts).where(eq(contacts.email, 'ecoada@forms.test'))).toHaveLength(1);

@@ -20,13 +20,23 @@ describe('group registry', () => {
     const a = await company();
     const b = await company();
     const boss = await makeContact(a.company.id, { name: 'Rosa Responsável' });
-    const created = await createGroup(a.ctx, form({ name: 'Suporte Fiscal', responsibleId: boss.id, type: 'supervision', mailbox: 'fiscal@a.example', restricted: 'on' }));
+    const created = await createGroup(
+      a.ctx,
+      form({ name: 'Suporte Fiscal', responsibleId: boss.id, type: 'supervision', mailbox: 'fiscal@a.example', restricted: 'on' }),
+    );
     if (!created.ok) throw new Error('not created');
     expect(await createGroup(a.ctx, form({ name: 'SUPORTE FISCAL' }))).toEqual({ ok: false, fieldErrors: { name: 'groupNameTaken' } });
     expect((await createGroup(b.ctx, form({ name: 'Suporte Fiscal' }))).ok).toBe(true);
 
     const [row] = await listGroups(a.company.id);
-    expect(row).toMatchObject({ name: 'Suporte Fiscal', type: 'supervision', restricted: true, inDisuse: false, responsibleName: 'Rosa Responsável', members: 0 });
+    expect(row).toMatchObject({
+      name: 'Suporte Fiscal',
+      type: 'supervision',
+      restricted: true,
+      inDisuse: false,
+      responsibleName: 'Rosa Responsável',
+      members: 0,
+    });
 
     const g = (await getGroup(a.company.id, created.groupId))!;
     const update = (v: Record<string, string>, version: number) =>
@@ -46,7 +56,10 @@ describe('group registry', () => {
     const a = await company();
     const b = await company();
     const stranger = await makeContact(b.company.id);
-    expect(await createGroup(a.ctx, form({ name: 'G', responsibleId: stranger.id }))).toEqual({ ok: false, fieldErrors: { responsibleId: 'responsibleInvalid' } });
+    expect(await createGroup(a.ctx, form({ name: 'G', responsibleId: stranger.id }))).toEqual({
+      ok: false,
+      fieldErrors: { responsibleId: 'responsibleInvalid' },
+    });
     await expect(db.insert(groups).values({ companyId: a.company.id, name: 'Direto', type: 'service', responsibleId: stranger.id })).rejects.toThrow();
   });
 

@@ -20,15 +20,24 @@ describe('history', () => {
 
     const all = await listAuditEvents(a.company.id, {});
     expect(all.rows.every((r) => r.subjectName !== 'Rita da Outra')).toBe(true);
-    expect(all.rows.map((r) => r.action)).toEqual(expect.arrayContaining(['company.created', 'contact.created', 'contact.permissions_changed', 'contact.removed']));
+    expect(all.rows.map((r) => r.action)).toEqual(
+      expect.arrayContaining(['company.created', 'contact.created', 'contact.permissions_changed', 'contact.removed']),
+    );
 
     const ritaOnly = await listAuditEvents(a.company.id, { subjectContactId: rita.id });
     expect(ritaOnly.rows.map((r) => r.action)).toEqual(['contact.permissions_changed']);
-    expect(ritaOnly.rows[0]).toMatchObject({ before: { permissions: ['self_service'] }, after: { permissions: ['it_admin', 'self_service'] }, actorName: a.admin.name });
+    expect(ritaOnly.rows[0]).toMatchObject({
+      before: { permissions: ['self_service'] },
+      after: { permissions: ['it_admin', 'self_service'] },
+      actorName: a.admin.name,
+    });
 
     expect((await listAuditEvents(a.company.id, { action: 'contact.removed' })).rows.map((r) => r.subjectName)).toEqual(['Caio Prado']);
     for (const q of ['assuncao', 'Assunção', 'RITA ASS']) {
-      expect((await listAuditEvents(a.company.id, { q })).rows.map((r) => r.action), q).toEqual(['contact.permissions_changed']);
+      expect(
+        (await listAuditEvents(a.company.id, { q })).rows.map((r) => r.action),
+        q,
+      ).toEqual(['contact.permissions_changed']);
     }
     expect((await listAuditEvents(a.company.id, { action: 'not.an.action' })).total).toBe(all.total);
 

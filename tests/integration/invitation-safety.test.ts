@@ -38,7 +38,10 @@ async function add(m: Made, email: string) {
 
 /** The link as only the mailbox (or, without SMTP, the server's log) receives it. */
 async function linkInMailbox(companyId: string | null, to: string): Promise<string | null> {
-  const rows = await db.select().from(mailOutbox).where(and(companyId ? eq(mailOutbox.companyId, companyId) : undefined, eq(mailOutbox.toAddress, to)));
+  const rows = await db
+    .select()
+    .from(mailOutbox)
+    .where(and(companyId ? eq(mailOutbox.companyId, companyId) : undefined, eq(mailOutbox.toAddress, to)));
   const last = rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).at(-1);
   return /\/invite\/([\w-]+)/.exec(last?.textBody ?? '')?.[1] ?? null;
 }
@@ -57,7 +60,11 @@ describe('what an administrator sees of the mail', () => {
     const a = await makeCompany();
     await add(a, 'no-log@vitima.test');
     const logged: string[] = [];
-    await deliverDue(db, logSender((text) => logged.push(text)), { batch: 1000 });
+    await deliverDue(
+      db,
+      logSender((text) => logged.push(text)),
+      { batch: 1000 },
+    );
     expect(logged.some((t) => t.includes('no-log@vitima.test') && /\/invite\/[\w-]{20,}/.test(t))).toBe(true);
     const [row] = await db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'no-log@vitima.test'));
     expect(row!.status).toBe('logged');
@@ -101,7 +108,7 @@ describe('an invitation never replaces a password', () => {
     expect((await authenticate(db, 'guardada@vitima.test', 'senha-da-pessoa-1')).ok).toBe(true);
   });
 
-  it('is void for the old address when the contact\'s e-mail changes', async () => {
+  it("is void for the old address when the contact's e-mail changes", async () => {
     const a = await makeCompany();
     const id = await add(a, 'antigo@vitima.test');
     const old = (await linkInMailbox(a.company.id, 'antigo@vitima.test'))!;
@@ -116,7 +123,12 @@ describe('an invitation never replaces a password', () => {
     const link = (await linkInMailbox(a.company.id, 'futura.cliente@vitima.test'))!;
     // The person (and only the person: the link reached their mailbox) sets a password.
     expect(await setPasswordWithToken(db, link, 'invite', 'senha-da-cliente-1')).toMatchObject({ ok: true });
-    const created = await createCompany({ code: `FUT${Date.now().toString(36)}`.toUpperCase(), name: 'Futura', adminEmail: 'futura.cliente@vitima.test', adminName: 'Futura' });
+    const created = await createCompany({
+      code: `FUT${Date.now().toString(36)}`.toUpperCase(),
+      name: 'Futura',
+      adminEmail: 'futura.cliente@vitima.test',
+      adminName: 'Futura',
+    });
     expect(created.inviteLink).toBeNull();
     expect(created.hasPassword).toBe(true);
     const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.companyId, created.company.id));

@@ -67,7 +67,15 @@ describe('delivery over SMTP', () => {
     const send = smtpSender(sink.url);
     await Promise.all([deliverDue(db, send), deliverDue(db, send), deliverDue(db, send)]);
     for (const r of rows) expect(sink.messages.filter((m) => m.to.includes(r.toAddress))).toHaveLength(1);
-    const states = await db.select().from(mailOutbox).where(inArray(mailOutbox.id, rows.map((r) => r.id)));
+    const states = await db
+      .select()
+      .from(mailOutbox)
+      .where(
+        inArray(
+          mailOutbox.id,
+          rows.map((r) => r.id),
+        ),
+      );
     expect(states.every((s) => s.status === 'sent' && s.attempts === 1)).toBe(true);
   });
 });
@@ -78,7 +86,14 @@ describe('priority', () => {
     await deliverDue(db, smtpSender(sink.url), { batch: 1000 }); // nothing left from other tests
     await enqueueMail(
       db,
-      Array.from({ length: 30 }, (_, i) => ({ companyId: company.id, kind: 'invite' as const, to: `lote.${i}@example.test`, subject: 'Convite', text: 'x', bulk: true })),
+      Array.from({ length: 30 }, (_, i) => ({
+        companyId: company.id,
+        kind: 'invite' as const,
+        to: `lote.${i}@example.test`,
+        subject: 'Convite',
+        text: 'x',
+        bulk: true,
+      })),
     );
     await enqueueMail(db, { companyId: null, kind: 'reset', to: 'pressa@example.test', subject: 'Redefinir senha', text: 'link' });
     const before = sink.messages.length;
@@ -92,7 +107,7 @@ describe('priority', () => {
 });
 
 describe('the company outbox', () => {
-  it("shows a company only its own messages, never personal ones", async () => {
+  it('shows a company only its own messages, never personal ones', async () => {
     const a = await makeCompany();
     const b = await makeCompany();
     await queue(a.company.id, 'de.a@example.test');

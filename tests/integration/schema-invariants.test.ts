@@ -47,7 +47,10 @@ describe('one administrator per company', () => {
       await tx.update(contacts).set({ isAdmin: false }).where(eq(contacts.id, admin.id));
       await tx.update(contacts).set({ isAdmin: true }).where(eq(contacts.id, next.id));
     });
-    const admins = await db.select().from(contacts).where(and(eq(contacts.companyId, company.id), eq(contacts.isAdmin, true)));
+    const admins = await db
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.companyId, company.id), eq(contacts.isAdmin, true)));
     expect(admins.map((a) => a.id)).toEqual([next.id]);
   });
 });
@@ -81,9 +84,7 @@ describe('tenant keys', () => {
     const a = await makeCompany();
     const b = await makeCompany();
     const outsider = await makeContact(b.company.id);
-    const result = await violation(
-      db.insert(tickets).values({ companyId: a.company.id, number: 1, subject: 'x', description: 'y', requesterId: outsider.id }),
-    );
+    const result = await violation(db.insert(tickets).values({ companyId: a.company.id, number: 1, subject: 'x', description: 'y', requesterId: outsider.id }));
     expect(result).toBe('tickets_requester_fk');
   });
 

@@ -12,7 +12,12 @@ describe('seedDemo', () => {
     const [company] = await db.select().from(companies).where(eq(companies.code, DEMO_COMPANY.code));
     expect(company!.name).toBe('Empresa Demonstração Ltda');
     const count = async (table: typeof contacts | typeof groups | typeof tickets) =>
-      (await db.select({ n: sql<number>`count(*)::int` }).from(table).where(eq(table.companyId, company!.id)))[0]!.n;
+      (
+        await db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(table)
+          .where(eq(table.companyId, company!.id))
+      )[0]!.n;
     expect(await count(contacts)).toBeGreaterThanOrEqual(5);
     expect(await count(groups)).toBe(2);
     expect(await count(tickets)).toBeGreaterThanOrEqual(3);

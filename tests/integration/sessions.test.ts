@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { auditEvents, sessions } from '@/db/schema';
 import { resolveSession } from '@/lib/auth/context';
-import { endAccountSessions, endOwnSession, endSessionByToken, listAccountSessions, pruneSessions, SESSION_IDLE_MS, SESSION_MAX_AGE_MS, SESSION_TOUCH_MS } from '@/lib/auth/sessions';
+import {
+  endAccountSessions,
+  endOwnSession,
+  endSessionByToken,
+  listAccountSessions,
+  pruneSessions,
+  SESSION_IDLE_MS,
+  SESSION_MAX_AGE_MS,
+  SESSION_TOUCH_MS,
+} from '@/lib/auth/sessions';
 import { hashToken } from '@/lib/auth/tokens';
 import { endContactSessions } from '@/lib/contacts/sessions';
 import { makeCompany, makeContact, sessionFor } from '../support/fixtures';
@@ -40,7 +49,13 @@ describe('server-side sessions', () => {
     const { company } = await makeCompany();
     const c = await makeContact(company.id);
     const token = await sessionFor(c.accountId, {}, t0);
-    const lastUsed = async () => (await db.select().from(sessions).where(eq(sessions.tokenHash, hashToken(token))))[0]!.lastUsedAt.getTime();
+    const lastUsed = async () =>
+      (
+        await db
+          .select()
+          .from(sessions)
+          .where(eq(sessions.tokenHash, hashToken(token)))
+      )[0]!.lastUsedAt.getTime();
     await resolveSession(db, token, undefined, after(SESSION_TOUCH_MS / 2));
     expect(await lastUsed()).toBe(t0.getTime());
     await resolveSession(db, token, undefined, after(SESSION_TOUCH_MS + 1000));
@@ -56,7 +71,10 @@ describe('server-side sessions', () => {
     const theirs = await sessionFor(other.accountId);
     const list = await listAccountSessions(db, c.accountId);
     expect(list.map((s) => s.ip).sort()).toEqual(['198.51.100.7', '203.0.113.5']);
-    const theirId = (await resolveSession(db, theirs, undefined)).status === 'ok' ? ((await resolveSession(db, theirs, undefined)) as { context: { sessionId: string } }).context.sessionId : '';
+    const theirId =
+      (await resolveSession(db, theirs, undefined)).status === 'ok'
+        ? ((await resolveSession(db, theirs, undefined)) as { context: { sessionId: string } }).context.sessionId
+        : '';
     expect(await endOwnSession(db, c.accountId, theirId)).toBe(false);
     expect((await resolveSession(db, theirs, undefined)).status).toBe('ok');
     const phone = list.find((s) => s.ip === '198.51.100.7')!;
@@ -88,7 +106,7 @@ describe('server-side sessions', () => {
 });
 
 describe('"Encerrar sessões" on a contact', () => {
-  it("ends every session of the person, at once, with a history entry", async () => {
+  it('ends every session of the person, at once, with a history entry', async () => {
     const made = await makeCompany();
     const c = await makeContact(made.company.id);
     const laptop = await sessionFor(c.accountId);
@@ -97,7 +115,10 @@ describe('"Encerrar sessões" on a contact', () => {
     expect(await endContactSessions(ctx, c.id)).toEqual({ ok: true });
     expect(await resolveSession(db, laptop, undefined)).toEqual({ status: 'signed-out' });
     expect(await resolveSession(db, phone, undefined)).toEqual({ status: 'signed-out' });
-    const [entry] = await db.select().from(auditEvents).where(and(eq(auditEvents.companyId, made.company.id), eq(auditEvents.action, 'contact.sessions_ended')));
+    const [entry] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.companyId, made.company.id), eq(auditEvents.action, 'contact.sessions_ended')));
     expect(entry).toMatchObject({ subjectContactId: c.id, actorContactId: made.admin.id });
   });
 
@@ -116,7 +137,9 @@ describe('"Encerrar sessões" on a contact', () => {
     expect(after.context.memberships.map((m) => m.companyId)).toEqual([victimHome.company.id]);
     // Signing in again reaches the rival company again.
     const fresh = await sessionFor(victimHome.adminAccountId, {}, new Date(Date.now() + 1000));
-    expect((await resolveSession(db, fresh, rival.company.id, new Date(Date.now() + 2000))) as { context: { companyId: string } }).toMatchObject({ context: { companyId: rival.company.id } });
+    expect((await resolveSession(db, fresh, rival.company.id, new Date(Date.now() + 2000))) as { context: { companyId: string } }).toMatchObject({
+      context: { companyId: rival.company.id },
+    });
   });
 
   it("is not found for another company's contact, and ends nothing there", async () => {

@@ -28,12 +28,18 @@ describe('opening tickets', () => {
     const other = await makeContact(b.company.id, { permissions: ['self_service'] });
 
     expect(await createTicket(actor(a.company.id, cannot, []), input('Sem permissão'))).toEqual({ ok: false, error: 'forbidden' });
-    expect(await createTicket(actor(a.company.id, restricted, ['self_service', 'restrict_tickets']), input('Restrito'))).toEqual({ ok: false, error: 'forbidden' });
+    expect(await createTicket(actor(a.company.id, restricted, ['self_service', 'restrict_tickets']), input('Restrito'))).toEqual({
+      ok: false,
+      error: 'forbidden',
+    });
     const first = await createTicket(actor(a.company.id, can, ['self_service']), input('Primeiro'));
     const second = await createTicket(actor(a.company.id, can, ['self_service']), input('Segundo'));
     const elsewhere = await createTicket(actor(b.company.id, other, ['self_service']), input('Outra empresa'));
     expect([first, second, elsewhere].map((r) => (r.ok ? r.number : null))).toEqual([1001, 1002, 1001]);
-    const [event] = await db.select().from(auditEvents).where(eq(auditEvents.entityId, first.ok ? first.id : ''));
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.entityId, first.ok ? first.id : ''));
     expect(event).toMatchObject({ action: 'ticket.created', subjectContactId: can.id });
   });
 
@@ -89,7 +95,9 @@ describe('who sees which tickets', () => {
     expect(await getTicket(company.id, actor(company.id, bia, ['self_service']), anaSupport)).toBeNull();
     expect((await getTicket(company.id, actor(company.id, bpo, ['bpo_full_access']), anaBpo))?.subject).toBe('Ana BPO');
     // Another company's ticket is not found even for its id, even with the same permissions.
-    expect(await getTicket(company.id, actor(company.id, { id: admin.id, email: adminEmail }, [], true), outsiderTicket.ok ? outsiderTicket.id : '')).toBeNull();
+    expect(
+      await getTicket(company.id, actor(company.id, { id: admin.id, email: adminEmail }, [], true), outsiderTicket.ok ? outsiderTicket.id : ''),
+    ).toBeNull();
     expect(await getTicket(company.id, actor(company.id, ana, ['self_service']), 'nao-e-um-id')).toBeNull();
   });
 
@@ -130,7 +138,7 @@ describe('ticket status', () => {
 });
 
 describe('restricted groups', () => {
-  it("take the BPO-wide view away from their members, while they are in use", async () => {
+  it('take the BPO-wide view away from their members, while they are in use', async () => {
     const { company } = await makeCompany();
     const ana = await makeContact(company.id, { permissions: ['self_service'] });
     const bpo = await makeContact(company.id, { permissions: ['bpo_full_access'] });

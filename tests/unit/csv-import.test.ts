@@ -12,17 +12,23 @@ type Expected = { line: number; status: string; field?: string; name?: string; d
 
 describe('contacts-mixed-win1252.csv', () => {
   it('produces exactly the expected preview', () => {
-    const expected = JSON.parse(readFileSync(path.join(fixtures, 'contacts-mixed-win1252.expected.json'), 'utf8')) as { rows: Expected[]; summary: Record<string, number> };
+    const expected = JSON.parse(readFileSync(path.join(fixtures, 'contacts-mixed-win1252.expected.json'), 'utf8')) as {
+      rows: Expected[];
+      summary: Record<string, number>;
+    };
     const parsed = parseContactsCsv(read('contacts-mixed-win1252.csv'));
     if (!parsed.ok) throw new Error(`not parsed: ${parsed.error}`);
     expect(parsed.encoding).toBe('windows-1252');
-    expect(parsed.rows.map((r) => ({ line: r.line, status: r.status }))).toEqual(expected.rows.map((r) => ({ line: r.line, status: r.status === 'ok' ? 'ok' : r.status })));
+    expect(parsed.rows.map((r) => ({ line: r.line, status: r.status }))).toEqual(
+      expected.rows.map((r) => ({ line: r.line, status: r.status === 'ok' ? 'ok' : r.status })),
+    );
     for (const want of expected.rows) {
       const got = parsed.rows.find((r) => r.line === want.line)!;
       if (want.status === 'error') expect(got.status === 'error' && got.field, `line ${want.line}`).toBe(want.field);
       if (want.status === 'ok' && got.status === 'ok') {
         if (want.name) expect(got.input.name).toBe(want.name);
-        if (want.document) expect(got.input.document.replace(/\D/g, '') === want.document.replace(/\D/g, '') || got.input.document === want.document).toBe(true);
+        if (want.document)
+          expect(got.input.document.replace(/\D/g, '') === want.document.replace(/\D/g, '') || got.input.document === want.document).toBe(true);
         if (want.country) expect(got.input.country).toBe(want.country);
         if (want.consulting !== undefined) expect(got.input.consultancy === 'yes').toBe(want.consulting);
         expect(Boolean(got.warning)).toBe(Boolean(want.warning));
@@ -65,11 +71,20 @@ describe('reading files', () => {
   });
 
   it('matches headers without case, accents or spaces, with aliases', () => {
-    expect(['País', ' NOME ', 'CPF', 'E-mail', 'Consultoria', 'DDD', 'Telefone'].map(normaliseHeader)).toEqual(['pais', 'nome', 'documento', 'email', 'consultoria', 'ddd', 'telefone']);
+    expect(['País', ' NOME ', 'CPF', 'E-mail', 'Consultoria', 'DDD', 'Telefone'].map(normaliseHeader)).toEqual([
+      'pais',
+      'nome',
+      'documento',
+      'email',
+      'consultoria',
+      'ddd',
+      'telefone',
+    ]);
   });
 
   it('accepts a comma-separated file, quoted fields with separators and line breaks, ragged rows', () => {
-    const csv = 'nome,documento,ddd,telefone,email\r\n"Souza, Ana","529.982.247-25",11,987654321,ana@x.example\r\n"Linha\nquebrada",11144477735,21,33334444,lq@x.example,extra\r\n';
+    const csv =
+      'nome,documento,ddd,telefone,email\r\n"Souza, Ana","529.982.247-25",11,987654321,ana@x.example\r\n"Linha\nquebrada",11144477735,21,33334444,lq@x.example,extra\r\n';
     const parsed = parseContactsCsv(new TextEncoder().encode(csv));
     if (!parsed.ok) throw new Error('not parsed');
     expect(parsed.delimiter).toBe(',');
@@ -81,7 +96,11 @@ describe('reading files', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
     expect(parseContactsCsv(png)).toEqual({ ok: false, error: 'notCsv' });
     expect(parseContactsCsv(new Uint8Array())).toEqual({ ok: false, error: 'empty' });
-    expect(parseContactsCsv(new TextEncoder().encode('nome;email\nAna;a@x.example\n'))).toEqual({ ok: false, error: 'missingColumns', missing: ['documento', 'ddd', 'telefone'] });
+    expect(parseContactsCsv(new TextEncoder().encode('nome;email\nAna;a@x.example\n'))).toEqual({
+      ok: false,
+      error: 'missingColumns',
+      missing: ['documento', 'ddd', 'telefone'],
+    });
     const huge = `nome;documento;ddd;telefone;email\n"${'x'.repeat(10_000)}";1;1;1;a@x\n`;
     expect(parseContactsCsv(new TextEncoder().encode(huge))).toMatchObject({ ok: false, error: 'malformed' });
   });
@@ -114,7 +133,8 @@ describe('streaming the file (the import path)', () => {
   });
 
   it('numbers lines as Excel rows: a quoted line break stays in its row', async () => {
-    const text = 'pais;nome;documento;ddd;telefone;email;consultoria\r\nBR;"Ana\r\nMaria";52998224725;11;987654321;ana@x.com;N\r\nBR;Bia;39053344705;11;987654321;"bia@x.com";N\r\n';
+    const text =
+      'pais;nome;documento;ddd;telefone;email;consultoria\r\nBR;"Ana\r\nMaria";52998224725;11;987654321;ana@x.com;N\r\nBR;Bia;39053344705;11;987654321;"bia@x.com";N\r\n';
     const got = await all(enc(text));
     if (!got.ok) throw new Error('not read');
     expect(got.rows.map((r) => [r.line, r.status])).toEqual([
@@ -141,7 +161,11 @@ describe('streaming the file (the import path)', () => {
   });
 
   it('an unclosed quote or an over-long record fails with the line, when the rows are read', async () => {
-    const read1 = await streamContactsCsv(enc(`pais;nome;documento;ddd;telefone;email;consultoria\nBR;Ana;52998224725;11;987654321;a@x.com;N\nBR;"${'x'.repeat(MAX_RECORD_SIZE + 10)}";1;1;1;b@x.com;N\n`));
+    const read1 = await streamContactsCsv(
+      enc(
+        `pais;nome;documento;ddd;telefone;email;consultoria\nBR;Ana;52998224725;11;987654321;a@x.com;N\nBR;"${'x'.repeat(MAX_RECORD_SIZE + 10)}";1;1;1;b@x.com;N\n`,
+      ),
+    );
     if (!read1.ok) throw new Error('header should be fine');
     const seen: number[] = [];
     await expect(
@@ -153,7 +177,8 @@ describe('streaming the file (the import path)', () => {
   });
 
   it('a record that cannot be read is reported at its Excel row, even after a quoted line break', async () => {
-    const text = 'pais;nome;documento;ddd;telefone;email;consultoria\r\nBR;"Ana\r\nMaria\r\nSilva";52998224725;11;987654321;ana@x.com;N\r\nBR;"Bia;39053344705;11;987654321;bia@x.com;N\r\n';
+    const text =
+      'pais;nome;documento;ddd;telefone;email;consultoria\r\nBR;"Ana\r\nMaria\r\nSilva";52998224725;11;987654321;ana@x.com;N\r\nBR;"Bia;39053344705;11;987654321;bia@x.com;N\r\n';
     const whole = parseContactsCsv(enc(text));
     expect(whole).toMatchObject({ ok: false, error: 'malformed', line: 3 });
     // A small file fails while its first chunk is parsed, before the header is handed over; a
@@ -198,7 +223,30 @@ describe('problem messages', () => {
   });
 
   it('every reason the import can give has words in both catalogs', () => {
-    const reasons = ['countryInvalid', 'consultancyInvalid', 'cpfRequired', 'cpfFormat', 'cpfInvalid', 'documentRequired', 'documentTooLong', 'nameRequired', 'nameTooLong', 'emailRequired', 'emailInvalid', 'emailTaken', 'documentTaken', 'areaCodeInvalid', 'phoneInvalid', 'phone_required', 'phone_invalid', 'phone_mobileMustStartWith9', 'phone_landlineMustStartWith2to5', 'phone_wrongLength', 'phone_areaCodeRequired', 'phone_areaCodeInvalid'];
+    const reasons = [
+      'countryInvalid',
+      'consultancyInvalid',
+      'cpfRequired',
+      'cpfFormat',
+      'cpfInvalid',
+      'documentRequired',
+      'documentTooLong',
+      'nameRequired',
+      'nameTooLong',
+      'emailRequired',
+      'emailInvalid',
+      'emailTaken',
+      'documentTaken',
+      'areaCodeInvalid',
+      'phoneInvalid',
+      'phone_required',
+      'phone_invalid',
+      'phone_mobileMustStartWith9',
+      'phone_landlineMustStartWith2to5',
+      'phone_wrongLength',
+      'phone_areaCodeRequired',
+      'phone_areaCodeInvalid',
+    ];
     for (const r of reasons) expect(ti.has(`reasons.${r}`) || tv.has(r), r).toBe(true);
   });
 });

@@ -12,7 +12,9 @@ const EXPECTED = `
   71 73 74 75 77 79
   81 82 83 84 85 86 87 88 89
   91 92 93 94 95 96 97 98 99
-`.trim().split(/\s+/);
+`
+  .trim()
+  .split(/\s+/);
 
 describe('BRAZILIAN_AREA_CODES', () => {
   it('has exactly 67 codes', () => {
@@ -27,7 +29,31 @@ describe('BRAZILIAN_AREA_CODES', () => {
   });
 
   it('leaves out the unassigned codes', () => {
-    for (const code of ['10', '20', '23', '25', '26', '29', '30', '36', '39', '40', '50', '52', '56', '57', '58', '59', '60', '70', '72', '76', '78', '80', '90']) {
+    for (const code of [
+      '10',
+      '20',
+      '23',
+      '25',
+      '26',
+      '29',
+      '30',
+      '36',
+      '39',
+      '40',
+      '50',
+      '52',
+      '56',
+      '57',
+      '58',
+      '59',
+      '60',
+      '70',
+      '72',
+      '76',
+      '78',
+      '80',
+      '90',
+    ]) {
       expect(BRAZILIAN_AREA_CODES).not.toContain(code);
     }
   });

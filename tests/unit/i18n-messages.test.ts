@@ -22,7 +22,10 @@ describe('message catalogs', () => {
   });
 
   it('have only non-empty strings as leaves', () => {
-    for (const [name, catalog] of [['pt-BR', ptBR], ['en', en]] as const) {
+    for (const [name, catalog] of [
+      ['pt-BR', ptBR],
+      ['en', en],
+    ] as const) {
       const bad = keyPaths(catalog).filter((path) => {
         const leaf = path.split('.').reduce<unknown>((node, k) => (node as Record<string, unknown>)[k], catalog);
         return typeof leaf !== 'string' || leaf.trim() === '';

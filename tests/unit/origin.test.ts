@@ -41,6 +41,8 @@ describe('a data-changing request is taken only from this site (issue finding 10
   });
 
   it('a malformed APP_URL refuses everything rather than everyone', () => {
-    expect(fromOwnSite({ origin: 'https://portal.example.com.br', secFetchSite: null, host: 'portal.example.com.br', appUrl: 'portal.example.com.br' })).toBe(false);
+    expect(fromOwnSite({ origin: 'https://portal.example.com.br', secFetchSite: null, host: 'portal.example.com.br', appUrl: 'portal.example.com.br' })).toBe(
+      false,
+    );
   });
 });

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  lockMinutesLeft,
-  nextThrottleState,
-  THROTTLE_LOCK_MS,
-  THROTTLE_MAX_FAILURES,
-  THROTTLE_WINDOW_MS,
-  type ThrottleState,
-} from '@/lib/auth/throttle';
+import { lockMinutesLeft, nextThrottleState, THROTTLE_LOCK_MS, THROTTLE_MAX_FAILURES, THROTTLE_WINDOW_MS, type ThrottleState } from '@/lib/auth/throttle';
 
 const t0 = new Date('2025-03-10T12:00:00.000Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);

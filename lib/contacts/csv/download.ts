@@ -2,7 +2,12 @@ import { encodeChunk, type ExportEncoding } from './export';
 
 /** A file name fit for a header: the name in any script (filename*), and an ASCII fallback. */
 function disposition(fileName: string): string {
-  const ascii = fileName.normalize('NFD').replace(/\p{M}/gu, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'arquivo.csv';
+  const ascii =
+    fileName
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'arquivo.csv';
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 

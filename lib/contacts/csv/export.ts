@@ -1,7 +1,15 @@
 import iconv from 'iconv-lite';
 import { countries } from '@/lib/br/countries';
 
-export type ExportRow = { country: string; name: string; document: string | null; areaCode: string | null; phone: string | null; email: string; consultancy: boolean };
+export type ExportRow = {
+  country: string;
+  name: string;
+  document: string | null;
+  areaCode: string | null;
+  phone: string | null;
+  email: string;
+  consultancy: boolean;
+};
 
 export const EXPORT_HEADER = ['pais', 'nome', 'documento', 'ddd', 'telefone', 'email', 'consultoria'];
 
@@ -26,7 +34,9 @@ function countryName(code: string): string {
 
 /** One line of the import layout, so an export can be imported again unchanged. */
 export function exportLine(row: ExportRow): string {
-  return [countryName(row.country), row.name, row.document ?? '', row.areaCode ?? '', row.phone ?? '', row.email, row.consultancy ? 'S' : 'N'].map(csvField).join(';');
+  return [countryName(row.country), row.name, row.document ?? '', row.areaCode ?? '', row.phone ?? '', row.email, row.consultancy ? 'S' : 'N']
+    .map(csvField)
+    .join(';');
 }
 
 export type ExportEncoding = 'utf-8' | 'windows-1252';

@@ -117,7 +117,8 @@ export function fileDuplicates(): (row: PreviewRow) => PreviewRow {
     const otherByEmail = seenEmail.get(email);
     if (otherByEmail) return { line: row.line, status: 'error', field: 'email', reason: 'duplicateInFile', otherLine: otherByEmail, values: row.values };
     const otherByDocument = seenDocument.get(document);
-    if (otherByDocument) return { line: row.line, status: 'error', field: 'documento', reason: 'duplicateInFile', otherLine: otherByDocument, values: row.values };
+    if (otherByDocument)
+      return { line: row.line, status: 'error', field: 'documento', reason: 'duplicateInFile', otherLine: otherByDocument, values: row.values };
     seenEmail.set(email, row.line);
     seenDocument.set(document, row.line);
     return row;

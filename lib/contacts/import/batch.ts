@@ -23,7 +23,10 @@ type Job = {
   company_name: string;
   actor_email: string;
 };
-export type NewRow = { line: number; input: { name: string; email: string; country: string; document: string; areaCode: string; phone: string; consultancy: boolean } };
+export type NewRow = {
+  line: number;
+  input: { name: string; email: string; country: string; document: string; areaCode: string; phone: string; consultancy: boolean };
+};
 
 /** A batch may commit only right after the one before it, and only while the worker holds the job. */
 export class BatchNotCommitted extends Error {
@@ -86,59 +89,64 @@ export async function importRange(executor: Executor, ref: JobRef, owner: string
 }
 
 async function writeContacts(tx: Executor, job: Job, actor: Actor, ctx: AdminContext, rows: NewRow[]): Promise<{ written: NewRow[]; refused: NewRow[] }> {
-    // The people behind the rows: an account per e-mail, created when new to the portal.
-    const emails = [...new Set(rows.map((r) => r.input.email.toLowerCase()))];
-    const emailsJson = JSON.stringify(emails);
-    const created = await tx.execute<{ id: string }>(
-      sql`insert into accounts (email) select e from jsonb_array_elements_text(${emailsJson}::jsonb) e on conflict do nothing returning id`,
-    );
-    const createdIds = new Set(created.rows.map((r) => r.id));
-    const accounts = await tx.execute<{ id: string; email: string }>(
-      sql`select id, email from accounts where email in (select jsonb_array_elements_text(${emailsJson}::jsonb))`,
-    );
-    const accountByEmail = new Map(accounts.rows.map((a) => [a.email, { id: a.id, created: createdIds.has(a.id) }]));
+  // The people behind the rows: an account per e-mail, created when new to the portal.
+  const emails = [...new Set(rows.map((r) => r.input.email.toLowerCase()))];
+  const emailsJson = JSON.stringify(emails);
+  const created = await tx.execute<{ id: string }>(
+    sql`insert into accounts (email) select e from jsonb_array_elements_text(${emailsJson}::jsonb) e on conflict do nothing returning id`,
+  );
+  const createdIds = new Set(created.rows.map((r) => r.id));
+  const accounts = await tx.execute<{ id: string; email: string }>(
+    sql`select id, email from accounts where email in (select jsonb_array_elements_text(${emailsJson}::jsonb))`,
+  );
+  const accountByEmail = new Map(accounts.rows.map((a) => [a.email, { id: a.id, created: createdIds.has(a.id) }]));
 
-    const withAccounts = rows.map((r) => ({ ...r, account: accountByEmail.get(r.input.email.toLowerCase())! }));
-    // Contacts, their default permissions and their history entries in one statement. A row
-    // whose e-mail or document was registered since the preview is skipped whole (the unique
-    // indexes decide) and reports which one; it never leaves half a contact.
-    const { ids, written: insertedIds } = await insertContacts(
-      tx,
-      job.company_id,
-      actor,
-      withAccounts.map((p) => ({ accountId: p.account.id, ...p.input, importedFrom: `${job.file_name} (linha ${p.line})` })),
-    );
-    const planned = withAccounts.map((p, i) => ({ ...p, id: ids[i]! }));
-    const written = planned.filter((p) => insertedIds.has(p.id));
-    const refused = planned.filter((p) => !insertedIds.has(p.id));
-    await queueWelcomes(
-      tx,
-      ctx,
-      written.map((p) => ({ accountId: p.account.id, contactId: p.id, name: p.input.name, email: p.input.email, newAccount: p.account.created })),
-      { bulk: true },
-    );
+  const withAccounts = rows.map((r) => ({ ...r, account: accountByEmail.get(r.input.email.toLowerCase())! }));
+  // Contacts, their default permissions and their history entries in one statement. A row
+  // whose e-mail or document was registered since the preview is skipped whole (the unique
+  // indexes decide) and reports which one; it never leaves half a contact.
+  const { ids, written: insertedIds } = await insertContacts(
+    tx,
+    job.company_id,
+    actor,
+    withAccounts.map((p) => ({ accountId: p.account.id, ...p.input, importedFrom: `${job.file_name} (linha ${p.line})` })),
+  );
+  const planned = withAccounts.map((p, i) => ({ ...p, id: ids[i]! }));
+  const written = planned.filter((p) => insertedIds.has(p.id));
+  const refused = planned.filter((p) => !insertedIds.has(p.id));
+  await queueWelcomes(
+    tx,
+    ctx,
+    written.map((p) => ({ accountId: p.account.id, contactId: p.id, name: p.input.name, email: p.input.email, newAccount: p.account.created })),
+    { bulk: true },
+  );
 
-    // A written row keeps the status 'new': the job's cursor passing it means "Sucesso!"
-    // (one update per refused row, not one per written row).
-    if (refused.length) {
-      // An account this batch created for a row it then refused belongs to nobody: gone.
-      const orphans = refused.filter((p) => p.account.created).map((p) => p.account.id);
-      if (orphans.length) {
-        await tx.execute(sql`
+  // A written row keeps the status 'new': the job's cursor passing it means "Sucesso!"
+  // (one update per refused row, not one per written row).
+  if (refused.length) {
+    // An account this batch created for a row it then refused belongs to nobody: gone.
+    const orphans = refused.filter((p) => p.account.created).map((p) => p.account.id);
+    if (orphans.length) {
+      await tx.execute(sql`
           delete from accounts a where a.id in (select (jsonb_array_elements_text(${JSON.stringify(orphans)}::jsonb))::uuid)
             and not exists (select 1 from contacts c where c.account_id = a.id)`);
-      }
-      // Why: its e-mail or document was registered since the preview.
-      const taken = await takenKeys(tx, job.company_id, refused.map((p) => p.input));
-      const reasons = refused.map((p) =>
-        takenField(taken, p.input) === 'email' ? { line: p.line, field: 'email', message: 'emailTaken' } : { line: p.line, field: 'documento', message: 'documentTaken' },
-      );
-      await tx.execute(sql`
+    }
+    // Why: its e-mail or document was registered since the preview.
+    const taken = await takenKeys(
+      tx,
+      job.company_id,
+      refused.map((p) => p.input),
+    );
+    const reasons = refused.map((p) =>
+      takenField(taken, p.input) === 'email'
+        ? { line: p.line, field: 'email', message: 'emailTaken' }
+        : { line: p.line, field: 'documento', message: 'documentTaken' },
+    );
+    await tx.execute(sql`
         update import_rows r set status = 'failed', field = u.field, message = u.message
         from jsonb_to_recordset(${JSON.stringify(reasons)}::jsonb)
           as u(line integer, field text, message text)
         where r.company_id = ${job.company_id} and r.job_id = ${job.id} and r.line = u.line`);
-    }
-    return { written, refused };
+  }
+  return { written, refused };
 }
-

@@ -28,7 +28,13 @@ const is = (status: JobStatus) => sql`status = ${status}`;
 export async function openReadingJob(executor: Executor, ctx: AdminContext, file: { name: string; encoding: string }): Promise<string> {
   const [job] = await executor
     .insert(importJobs)
-    .values({ companyId: ctx.companyId, createdByContactId: ctx.contactId, fileName: file.name, encoding: file.encoding, status: 'reading' satisfies JobStatus })
+    .values({
+      companyId: ctx.companyId,
+      createdByContactId: ctx.contactId,
+      fileName: file.name,
+      encoding: file.encoding,
+      status: 'reading' satisfies JobStatus,
+    })
     .returning({ id: importJobs.id });
   return job!.id;
 }
@@ -71,7 +77,9 @@ export async function markImporting(executor: Executor, ref: JobRef, startedBy: 
 
 /** "Descartar": a previewed job is gone with its rows; false when it is not (or no longer) a preview. */
 export async function discardPreviewed(executor: Executor, ref: JobRef): Promise<boolean> {
-  const gone = await executor.execute(sql`delete from import_jobs where company_id = ${ref.companyId} and id = ${ref.jobId} and ${is('previewed')} returning id`);
+  const gone = await executor.execute(
+    sql`delete from import_jobs where company_id = ${ref.companyId} and id = ${ref.jobId} and ${is('previewed')} returning id`,
+  );
   return gone.rows.length === 1;
 }
 
@@ -116,7 +124,15 @@ export async function advanceCursor(
   return moved.rows.length === 1;
 }
 
-export type Outcome = { file_name: string; total_rows: number; ok_rows: number; failed_rows: number; error_rows: number; duplicate_rows: number; registered_rows: number };
+export type Outcome = {
+  file_name: string;
+  total_rows: number;
+  ok_rows: number;
+  failed_rows: number;
+  error_rows: number;
+  duplicate_rows: number;
+  registered_rows: number;
+};
 
 /** importing → done (the caller holds the job and every batch has committed); returns what came of it. */
 export async function markDone(tx: Executor, ref: JobRef): Promise<Outcome> {

@@ -19,7 +19,10 @@ export type PreviewResult = { ok: true; jobId: string } | { ok: false; error: Pr
 /** What a browser sends as the file name, reduced to a name fit to show and to record. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, 200);
   return clean || 'arquivo.csv';
 }
 

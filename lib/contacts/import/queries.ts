@@ -60,19 +60,47 @@ export function filterCount(job: ImportJob, filter: RowFilter): number {
 
 const statusesOf = (filter: RowFilter) => (filter === 'ok' ? ['new'] : filter === 'problems' ? ['error', 'duplicate', 'registered', 'failed'] : null);
 
-type RawRow = { line: number; data: Record<CsvColumn, string>; status: string; field: CsvColumn | null; message: string | null; other_line: number | null; warning: string | null };
+type RawRow = {
+  line: number;
+  data: Record<CsvColumn, string>;
+  status: string;
+  field: CsvColumn | null;
+  message: string | null;
+  other_line: number | null;
+  warning: string | null;
+};
 
 function view(r: RawRow, job: ImportJob): RowView {
-  return { line: r.line, values: r.data, outcome: outcomeOf(r.status, r.line, job), field: r.field, message: r.message, otherLine: r.other_line, warning: r.warning };
+  return {
+    line: r.line,
+    values: r.data,
+    outcome: outcomeOf(r.status, r.line, job),
+    field: r.field,
+    message: r.message,
+    otherLine: r.other_line,
+    warning: r.warning,
+  };
 }
 
 /** One page of the file's rows, in file order; keyset on the line number, so page 500 is as quick as page 1. */
-export async function importRowsPage(job: ImportJob, filter: RowFilter, page: number, executor: Executor = db): Promise<{ rows: RowView[]; total: number; page: number }> {
+export async function importRowsPage(
+  job: ImportJob,
+  filter: RowFilter,
+  page: number,
+  executor: Executor = db,
+): Promise<{ rows: RowView[]; total: number; page: number }> {
   const total = filterCount(job, filter);
   const pages = Math.max(1, Math.ceil(total / IMPORT_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
   const statuses = statusesOf(filter);
-  const where = sql`company_id = ${job.companyId} and job_id = ${job.id}${statuses ? sql` and status in (${sql.join(statuses.map((s) => sql`${s}`), sql`, `)})` : sql``}`;
+  const where = sql`company_id = ${job.companyId} and job_id = ${job.id}${
+    statuses
+      ? sql` and status in (${sql.join(
+          statuses.map((s) => sql`${s}`),
+          sql`, `,
+        )})`
+      : sql``
+  }`;
   const rows = await executor.execute<RawRow>(sql`
     select line, data, status, field, message, other_line, warning from import_rows
     where ${where}

@@ -70,7 +70,6 @@ async function finishImport(executor: Executor, ref: JobRef, owner: string, last
 
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-
 /**
  * Runs a claimed job to the end: batches of `batchSize` lines, up to `concurrency` of them
  * in flight (PostgreSQL works on one while the next is prepared), committed in order. A

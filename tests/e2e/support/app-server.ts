@@ -36,7 +36,10 @@ for (const email of [E2E.demoContact, E2E.resetter, E2E.locked, E2E.passwordChan
 
 // A second company whose contacts the demo administrator must never see; its
 // administrator is also a plain contact of the demo company (company switcher).
-const other = await createCompany({ code: 'OUTRA', name: 'Outra Empresa S.A.', adminEmail: E2E.otherAdmin, adminName: 'Otto Administrador' }, { invite: false });
+const other = await createCompany(
+  { code: 'OUTRA', name: 'Outra Empresa S.A.', adminEmail: E2E.otherAdmin, adminName: 'Otto Administrador' },
+  { invite: false },
+);
 const [demo] = await db.select().from(contacts).where(eq(contacts.email, E2E.demoAdmin));
 await db.transaction(async (tx) => {
   await setPassword(tx, other.accountId, E2E.password);
@@ -72,7 +75,10 @@ await db.transaction(async (tx) => {
   });
   const [invitedContact] = await tx.select({ id: contacts.id }).from(contacts).where(eq(contacts.email, E2E.invited));
   const token = await issueToken(tx, { accountId: invited.id, purpose: 'invite', companyId: demo!.companyId, contactId: invitedContact!.id });
-  await enqueueMail(tx, invitationMail({ companyId: demo!.companyId, companyName: 'Empresa Demonstração Ltda', name: 'Convidada Teste', email: E2E.invited, token }));
+  await enqueueMail(
+    tx,
+    invitationMail({ companyId: demo!.companyId, companyName: 'Empresa Demonstração Ltda', name: 'Convidada Teste', email: E2E.invited, token }),
+  );
 });
 
 // contacts-admin.spec.ts: one set of people per test (see E2E.admin).
@@ -114,13 +120,15 @@ await db.transaction(async (tx) => {
     requesterId: ids[requester]!,
     closedAt: status === 'closed' ? new Date() : null,
   });
-  await tx.insert(tickets).values([
-    ticket(9001, fx.ticketsFrom.email, 'open'),
-    ticket(9002, fx.ticketsFrom.email, 'in_progress'),
-    ticket(9003, fx.ticketsFrom.email, 'closed'),
-    ticket(9004, fx.pendingTickets.email, 'open'),
-    ticket(9005, fx.removeJs.email, 'closed'),
-  ]);
+  await tx
+    .insert(tickets)
+    .values([
+      ticket(9001, fx.ticketsFrom.email, 'open'),
+      ticket(9002, fx.ticketsFrom.email, 'in_progress'),
+      ticket(9003, fx.ticketsFrom.email, 'closed'),
+      ticket(9004, fx.pendingTickets.email, 'open'),
+      ticket(9005, fx.removeJs.email, 'closed'),
+    ]);
 });
 // sessions.spec.ts: people with a password, whose sessions end during the tests.
 await db.transaction(async (tx) => {
@@ -130,7 +138,15 @@ await db.transaction(async (tx) => {
     await setPassword(tx, account.id, E2E.password);
     const [row] = await tx
       .insert(contacts)
-      .values({ companyId: demo!.companyId, accountId: account.id, name: p.name, email: p.email, document: cpfFromBase(String(401502603 + n++)), areaCode: '11', phone: '912349999' })
+      .values({
+        companyId: demo!.companyId,
+        accountId: account.id,
+        name: p.name,
+        email: p.email,
+        document: cpfFromBase(String(401502603 + n++)),
+        areaCode: '11',
+        phone: '912349999',
+      })
       .returning({ id: contacts.id });
     await tx.insert(contactPermissions).values({ companyId: demo!.companyId, contactId: row!.id, permission: 'self_service' });
   }

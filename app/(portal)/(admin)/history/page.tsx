@@ -54,7 +54,10 @@ export default async function HistoryPage({ searchParams }: Props) {
           name="action"
           label={t('filterAction')}
           defaultValue={action}
-          options={[{ value: '', label: t('filterAllActions') }, ...AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`actions.${a.replace('.', '_')}` as never) }))]}
+          options={[
+            { value: '', label: t('filterAllActions') },
+            ...AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`actions.${a.replace('.', '_')}` as never) })),
+          ]}
         />
         <Field name="from" label={t('filterFrom')} type="date" defaultValue={from} min={FIRST_DAY} max={LAST_DAY} error={dateError(fromDay)} />
         <Field name="to" label={t('filterTo')} type="date" defaultValue={to} min={FIRST_DAY} max={LAST_DAY} error={dateError(toDay)} />

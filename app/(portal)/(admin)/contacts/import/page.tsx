@@ -26,9 +26,7 @@ export default async function ImportPage({ searchParams }: Props) {
 
   // The upload handler comes back here with ?error=…; only known keys are shown.
   const { error: code, missing: missingParam, line } = parseQuery(ImportPageQuery, params);
-  const missing = missingParam
-    .split(',')
-    .filter((c) => (CSV_COLUMNS as readonly string[]).includes(c));
+  const missing = missingParam.split(',').filter((c) => (CSV_COLUMNS as readonly string[]).includes(c));
   const error =
     code === 'missingColumns'
       ? t('errors.missingColumns', { columns: missing.join(', ') })

@@ -71,7 +71,12 @@ export default async function GroupPage({ params, searchParams }: Props) {
                     <span>
                       {m.name} <span className="muted">· {m.email}</span>
                     </span>
-                    <InlineActionForm action={removeGroupMemberAction} hidden={{ groupId: group.id, contactId: m.id }} label={t('removeMember')} ariaLabel={t('removeMemberFrom', { name: m.name })} />
+                    <InlineActionForm
+                      action={removeGroupMemberAction}
+                      hidden={{ groupId: group.id, contactId: m.id }}
+                      label={t('removeMember')}
+                      ariaLabel={t('removeMemberFrom', { name: m.name })}
+                    />
                   </li>
                 ))}
               </ul>
@@ -91,7 +96,12 @@ export default async function GroupPage({ params, searchParams }: Props) {
                 {emails.map((e) => (
                   <li key={e.id}>
                     <span>{e.email}</span>
-                    <InlineActionForm action={removeGroupEmailAction} hidden={{ groupId: group.id, emailId: e.id }} label={t('removeEmail')} ariaLabel={t('removeEmailFrom', { email: e.email })} />
+                    <InlineActionForm
+                      action={removeGroupEmailAction}
+                      hidden={{ groupId: group.id, emailId: e.id }}
+                      label={t('removeEmail')}
+                      ariaLabel={t('removeEmailFrom', { email: e.email })}
+                    />
                   </li>
                 ))}
               </ul>

@@ -21,6 +21,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ job
   }
   // The same encoding as the file that came in, so Excel opens it the same way.
   const encoding: ExportEncoding = job.encoding === 'windows-1252' ? 'windows-1252' : 'utf-8';
-  const base = job.fileName.replace(/\.csv$/i, '').replace(/[^\p{L}\p{N}._-]+/gu, '-').slice(0, 80) || 'importacao';
+  const base =
+    job.fileName
+      .replace(/\.csv$/i, '')
+      .replace(/[^\p{L}\p{N}._-]+/gu, '-')
+      .slice(0, 80) || 'importacao';
   return csvDownload({ header: [...EXPORT_HEADER, 'erro'], batches: lines(), encoding, fileName: `${base}-erros.csv` });
 }
