@@ -501,6 +501,7 @@ test.describe('tenant isolation', () => {
 });
 
 test('contact administration pages have no serious accessibility issue', async ({ page }) => {
+  test.setTimeout(90_000); // eight pages, each analysed by axe
   await signIn(page, E2E.demoAdmin);
   await page.goto('/contacts/new');
   await page.getByRole('textbox', { name: 'CPF', exact: true }).fill('111.111.111-11');
