@@ -1,10 +1,9 @@
 import 'server-only';
 import { db } from '@/db/client';
-import { processResetRequests } from '@/lib/auth/reset-requests';
 import { pruneSessions } from '@/lib/auth/sessions';
 import { pruneThrottle } from '@/lib/auth/throttle';
 import { backgroundLoop } from '@/lib/jobs/loop';
-import { deliverDue } from './outbox';
+import { deliverAll } from './delivery';
 import { configuredSender } from './transport';
 
 // One delivery loop per server process: queued password-reset requests become e-mails, and
@@ -14,12 +13,7 @@ const PRUNE_EVERY_MS = 10 * 60_000;
 let lastPrune = 0;
 
 const mail = backgroundLoop('mail', async () => {
-  await processResetRequests(db);
-  const send = configuredSender();
-  for (;;) {
-    const { sent, failed } = await deliverDue(db, send);
-    if (sent + failed === 0) break;
-  }
+  await deliverAll(db, configuredSender());
   if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
     lastPrune = Date.now();
     await pruneSessions(db);

@@ -118,3 +118,43 @@ describe('the company outbox', () => {
     expect(rows.map((r) => r.toAddress)).toEqual(['de.a@example.test']);
   });
 });
+
+describe('delivery of a reset asked for during a large send', () => {
+  it('sends the reset with the next batch, not after every bulk invitation', async () => {
+    const { deliverAll } = await import('@/lib/mail/delivery');
+    const { requestPasswordReset } = await import('@/lib/auth/reset-requests');
+    const { makeContact } = await import('../support/fixtures');
+    const { company } = await makeCompany();
+    const person = await makeContact(company.id, { email: 'pressa@outbox.test' });
+    await deliverDue(db, smtpSender(sink.url), { batch: 1000 }); // nothing left from other tests
+    await enqueueMail(
+      db,
+      Array.from({ length: 60 }, (_, i) => ({
+        companyId: company.id,
+        kind: 'invite' as const,
+        to: `massa${i}@outbox.test`,
+        subject: 'Convite',
+        text: 'Olá',
+        bulk: true,
+      })),
+    );
+    const order: string[] = [];
+    let asked = false;
+    await deliverAll(
+      db,
+      async (m) => {
+        order.push(m.toAddress);
+        if (!asked) {
+          asked = true;
+          // Someone asks for a reset while the first batch goes out.
+          await requestPasswordReset(db, person.email, { source: '203.0.113.40' });
+        }
+      },
+      { batch: 10 },
+    );
+    const position = order.indexOf(person.email);
+    expect(position).toBeGreaterThan(0);
+    expect(position).toBeLessThan(20); // in the second batch of ten (the order within a batch is not kept)
+    expect(order).toHaveLength(61);
+  });
+});
