@@ -22,6 +22,10 @@ const CLIENT_NAMESPACES = [
   'tickets',
   'groups',
   'errors',
+  'signup',
+  'requests',
+  'settings',
+  'domains',
 ] as const;
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };

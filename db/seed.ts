@@ -1,7 +1,8 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from './connect';
-import { accounts, companies, contacts, groupMembers, groups, tickets, type PermissionKey } from './schema';
+import { accessRequests, accounts, companies, companyDomains, contacts, groupMembers, groups, tickets, type PermissionKey } from './schema';
+import { recordAudit } from '@/lib/audit/record';
 import { cpfFromBase } from '@/lib/br/cpf';
 import { createCompany } from '@/lib/companies/mutations';
 import { findOrCreateAccount, setPassword } from '@/lib/auth/accounts';
@@ -64,6 +65,25 @@ const DEMO_CONTACTS: { name: string; email: string; cpfBase: string; ddd: string
     phone: '987001234',
     consultancy: false,
     permissions: ['self_service', 'cloud_control_center'],
+  },
+];
+
+const DEMO_REQUESTS = [
+  {
+    name: 'Renata Moreira',
+    email: 'renata.moreira@demo.test',
+    cpfBase: '275484389',
+    ddd: '41',
+    phone: '991112233',
+    reason: 'Entrei no time financeiro e preciso abrir chamados sobre notas fiscais.',
+  },
+  {
+    name: 'Paulo Henrique Dias',
+    email: 'paulo.dias@consultoria-exemplo.com.br',
+    cpfBase: '153746290',
+    ddd: '11',
+    phone: '976543210',
+    reason: 'Sou consultor externo e vou acompanhar a implantação do módulo contábil.',
   },
 ];
 
@@ -133,6 +153,49 @@ export async function seedDemo(db: Database, adminPassword: string): Promise<{ a
         requesterId: created[t.requester]!.id,
         groupId: t.group?.id ?? null,
         closedAt: t.status === 'closed' ? new Date() : null,
+      })),
+    );
+
+    // "Domínios da empresa" and two requests waiting in "Solicitações de acesso": one from
+    // the company's domain, one from outside it.
+    const adminActor = { contactId: admin.id, email: DEMO_ADMIN.email };
+    const [domain] = await tx.insert(companyDomains).values({ companyId: company.id, domain: 'demo.test', policy: 'approval' }).returning();
+    await recordAudit(tx, {
+      companyId: company.id,
+      actor: adminActor,
+      action: 'domain.added',
+      entityType: 'company_domain',
+      entityId: domain!.id,
+      after: { domain: 'demo.test', policy: 'approval' },
+    });
+    const now = Date.now();
+    const requests = await tx
+      .insert(accessRequests)
+      .values(
+        DEMO_REQUESTS.map((r, i) => ({
+          companyId: company.id,
+          status: 'pending' as const,
+          name: r.name,
+          email: r.email,
+          document: cpfFromBase(r.cpfBase),
+          areaCode: r.ddd,
+          phone: r.phone,
+          reason: r.reason,
+          createdAt: new Date(now - (i + 1) * 3_600_000),
+          confirmedAt: new Date(now - (i + 1) * 3_600_000 + 300_000),
+          notifiedAt: new Date(now),
+        })),
+      )
+      .returning();
+    await recordAudit(
+      tx,
+      requests.map((r) => ({
+        companyId: company.id,
+        actor: { contactId: null, email: r.email },
+        action: 'request.submitted' as const,
+        entityType: 'access_request',
+        entityId: r.id,
+        after: { name: r.name, email: r.email, country: r.country, document: r.document, areaCode: r.areaCode, phone: r.phone, reason: r.reason },
       })),
     );
   });

@@ -6,14 +6,17 @@ import { LocaleSwitcher } from '@/components/layout/locale-switcher';
 import { NavLink } from '@/components/layout/nav-link';
 import { SignOutButton } from '@/components/layout/sign-out-button';
 import { requireContact } from '@/lib/auth/session';
+import { pendingRequestCount } from '@/lib/requests/queries';
 
 // Navigation only: each page checks the session and role itself.
 const ADMIN_NAV = [
   { href: '/contacts', key: 'contacts' },
+  { href: '/requests', key: 'requests' },
   { href: '/groups', key: 'groups' },
   { href: '/tickets', key: 'tickets' },
   { href: '/history', key: 'history' },
   { href: '/outbox', key: 'outbox' },
+  { href: '/settings', key: 'settings' },
 ] as const;
 const CONTACT_NAV = [
   { href: '/tickets', key: 'tickets' },
@@ -24,6 +27,8 @@ export default async function PortalLayout({ children, modal }: { children: Reac
   const ctx = await requireContact();
   const [t, tc] = await Promise.all([getTranslations('nav'), getTranslations('common')]);
   const nav = ctx.isAdmin ? ADMIN_NAV : CONTACT_NAV;
+  // The administrator sees how many access requests wait (one indexed count).
+  const pending = ctx.isAdmin ? await pendingRequestCount(ctx.companyId) : 0;
   return (
     <div className="portal">
       <a href="#content" className="skip-link">
@@ -50,7 +55,15 @@ export default async function PortalLayout({ children, modal }: { children: Reac
           <ul>
             {nav.map((item) => (
               <li key={item.href}>
-                <NavLink href={item.href}>{t(item.key)}</NavLink>
+                <NavLink href={item.href}>
+                  {t(item.key)}
+                  {item.key === 'requests' && pending > 0 ? (
+                    <span className="sidenav__count">
+                      <span aria-hidden="true">{pending > 999 ? '999+' : pending}</span>
+                      <span className="visually-hidden">{`(${t('pendingCount', { count: pending })})`}</span>
+                    </span>
+                  ) : null}
+                </NavLink>
               </li>
             ))}
           </ul>

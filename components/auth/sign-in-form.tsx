@@ -26,6 +26,8 @@ export function SignInForm({ callbackUrl, initialEmail }: { callbackUrl?: string
       </SubmitButton>
       <p className="form__links">
         <Link href="/forgot-password">{t('forgotPassword')}</Link>
+        <span aria-hidden="true"> · </span>
+        <Link href="/signup">{t('wantToRegister')}</Link>
       </p>
     </form>
   );

@@ -33,6 +33,38 @@ export function ContactForm({ mode, initialValues, countries }: { mode: 'create'
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="form form--wide">
       <FormHead message={state.message} edit={mode === 'edit' ? { id: values.id, version: values.version } : undefined} />
 
+      <ContactFields field={field} br={br} hydrated={hydrated} countries={countries} confirmEmail={mode === 'create'} />
+
+      <FormActions pending={pending} submitLabel={mode === 'create' ? t('submitCreate') : t('submitEdit')} cancelHref="/contacts" cancelLabel={t('cancel')} />
+    </form>
+  );
+}
+
+type FieldProps = ReturnType<ReturnType<typeof useActionForm<Record<string, string>>>['field']>;
+
+/**
+ * The fields of "Adicionar usuário" (PRODUCT.md §2.1): also those of "Quero me cadastrar".
+ * Without JavaScript, "Atualizar campos" re-renders them for another country.
+ */
+export function ContactFields({
+  field,
+  br,
+  hydrated,
+  countries,
+  confirmEmail,
+  emailHint,
+}: {
+  field: (name: never) => FieldProps;
+  br: boolean;
+  hydrated: boolean;
+  countries: Country[];
+  confirmEmail: boolean;
+  emailHint?: string;
+}) {
+  const t = useTranslations('contactForm');
+  const f = field as (name: string) => FieldProps;
+  return (
+    <>
       <SelectField
         label={t('country')}
         required
@@ -45,10 +77,10 @@ export function ContactForm({ mode, initialValues, countries }: { mode: 'create'
             </button>
           )
         }
-        {...field('country')}
+        {...f('country')}
       />
 
-      <Field label={t('name')} required autoComplete="off" maxLength={150} {...field('name')} />
+      <Field label={t('name')} required autoComplete="off" maxLength={150} {...f('name')} />
       <Field
         label={br ? t('cpf') : t('document')}
         hint={br ? t('cpfHint') : t('documentHint')}
@@ -56,7 +88,7 @@ export function ContactForm({ mode, initialValues, countries }: { mode: 'create'
         inputMode={br ? 'numeric' : undefined}
         autoComplete="off"
         maxLength={40}
-        {...field('document')}
+        {...f('document')}
       />
       <div className="field-row">
         <Field
@@ -67,7 +99,7 @@ export function ContactForm({ mode, initialValues, countries }: { mode: 'create'
           autoComplete="off"
           maxLength={6}
           className="field__input field__input--short"
-          {...field('areaCode')}
+          {...f('areaCode')}
         />
         <Field
           label={t('phone')}
@@ -76,13 +108,11 @@ export function ContactForm({ mode, initialValues, countries }: { mode: 'create'
           inputMode="tel"
           autoComplete="off"
           maxLength={20}
-          {...field('phone')}
+          {...f('phone')}
         />
       </div>
-      <Field label={t('email')} hint={t('emailHint')} type="email" required autoComplete="off" maxLength={254} {...field('email')} />
-      {mode === 'create' ? (
-        <Field label={t('emailConfirmation')} type="email" required autoComplete="off" maxLength={254} {...field('emailConfirmation')} />
-      ) : null}
+      <Field label={t('email')} hint={emailHint ?? t('emailHint')} type="email" required autoComplete="off" maxLength={254} {...f('email')} />
+      {confirmEmail ? <Field label={t('emailConfirmation')} type="email" required autoComplete="off" maxLength={254} {...f('emailConfirmation')} /> : null}
 
       <RadioGroup
         label={t('consultancy')}
@@ -92,10 +122,8 @@ export function ContactForm({ mode, initialValues, countries }: { mode: 'create'
           { value: 'yes', label: t('yes') },
           { value: 'no', label: t('no') },
         ]}
-        {...field('consultancy')}
+        {...f('consultancy')}
       />
-
-      <FormActions pending={pending} submitLabel={mode === 'create' ? t('submitCreate') : t('submitEdit')} cancelHref="/contacts" cancelLabel={t('cancel')} />
-    </form>
+    </>
   );
 }

@@ -3,7 +3,8 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { CONTACT_ID_FIELDS as ID_FIELDS, type AuditRow } from '@/lib/audit/queries';
 
 // Internal references shown through a readable sibling field instead (groupId → group).
-const HIDDEN_FIELDS = new Set(['groupId']);
+// A decision over several requests lists each one on the requests page, not here (lines).
+const HIDDEN_FIELDS = new Set(['groupId', 'lines']);
 
 function asRecord(value: unknown): Record<string, unknown> {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
@@ -11,11 +12,13 @@ function asRecord(value: unknown): Record<string, unknown> {
 
 /** History entries with their changes spelled out: field, before → after (`names`: lib/audit/queries referencedNames). */
 export async function HistoryTable({ rows, names, showTarget = true }: { rows: AuditRow[]; names: ReadonlyMap<string, string>; showTarget?: boolean }) {
-  const [t, tp, tt, tg, format] = await Promise.all([
+  const [t, tp, tt, tg, td, tr, format] = await Promise.all([
     getTranslations('history'),
     getTranslations('permissions'),
     getTranslations('tickets'),
     getTranslations('groups'),
+    getTranslations('domains'),
+    getTranslations('requests'),
     getFormatter(),
   ]);
 
@@ -26,6 +29,8 @@ export async function HistoryTable({ rows, names, showTarget = true }: { rows: A
     if (ID_FIELDS.has(field)) return names.get(String(value)) ?? String(value);
     if (field === 'status' || field === 'category') return tt.has(String(value)) ? tt(String(value) as never) : String(value);
     if (field === 'type') return tg.has(String(value)) ? tg(String(value) as never) : String(value);
+    if (field === 'policy') return value === 'auto' ? td('auto') : value === 'approval' ? td('approval') : String(value);
+    if (field === 'decision') return value === 'approve' ? tr('approve') : value === 'reject' ? tr('reject') : String(value);
     return String(value);
   };
   const fieldLabel = (f: string) => (t.has(`fields.${f}` as never) ? t(`fields.${f}` as never) : f);

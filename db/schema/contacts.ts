@@ -105,38 +105,4 @@ export const contactPermissions = pgTable(
   ],
 );
 
-// "Quero me cadastrar": a person asks a company for access; the administrator decides.
-export const accessRequests = pgTable(
-  'access_requests',
-  {
-    companyId: uuid()
-      .notNull()
-      .references(() => companies.id),
-    id: uuid().notNull().defaultRandom(),
-    name: text().notNull(),
-    country: text().notNull().default('BR'),
-    document: text().notNull(),
-    areaCode: text().notNull(),
-    phone: text().notNull(),
-    email: text().notNull(),
-    consultancy: boolean().notNull().default(false),
-    status: text({ enum: ['pending', 'approved', 'rejected'] })
-      .notNull()
-      .default('pending'),
-    decidedByContactId: uuid(),
-    decidedAt: timestamp({ withTimezone: true }),
-    contactId: uuid(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    primaryKey({ name: 'access_requests_pkey', columns: [t.companyId, t.id] }),
-    foreignKey({ name: 'access_requests_decided_by_fk', columns: [t.companyId, t.decidedByContactId], foreignColumns: [contacts.companyId, contacts.id] }),
-    foreignKey({ name: 'access_requests_contact_fk', columns: [t.companyId, t.contactId], foreignColumns: [contacts.companyId, contacts.id] }),
-    index('access_requests_pending_idx')
-      .on(t.companyId, t.createdAt)
-      .where(sql`${t.status} = 'pending'`),
-    check('access_requests_status', sql`${t.status} in ('pending', 'approved', 'rejected')`),
-  ],
-);
-
 export type Contact = typeof contacts.$inferSelect;

@@ -6,3 +6,4 @@ export * from './tickets';
 export * from './audit';
 export * from './mail';
 export * from './imports';
+export * from './requests';

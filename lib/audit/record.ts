@@ -23,6 +23,13 @@ export const AUDIT_ACTIONS = [
   'group.email_added',
   'group.email_removed',
   'contacts.imported',
+  'request.submitted',
+  'request.approved',
+  'request.rejected',
+  'requests.decided',
+  'domain.added',
+  'domain.policy_changed',
+  'domain.removed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -18,6 +18,23 @@ export async function findOrCreateAccount(tx: Executor, email: string): Promise<
   return row;
 }
 
+/**
+ * The accounts of these addresses, created when new to the portal, in two statements however
+ * many (an import's thousand, a batch of approved requests). `created`: made by this call,
+ * so it holds no password and no earlier link.
+ */
+export async function ensureAccounts(tx: Executor, emails: string[]): Promise<Map<string, { id: string; created: boolean }>> {
+  const unique = JSON.stringify([...new Set(emails.map(normaliseEmail))]);
+  const created = await tx.execute<{ id: string }>(
+    sql`insert into accounts (email) select e from jsonb_array_elements_text(${unique}::jsonb) e on conflict do nothing returning id`,
+  );
+  const createdIds = new Set(created.rows.map((r) => r.id));
+  const found = await tx.execute<{ id: string; email: string }>(
+    sql`select id, email from accounts where email in (select jsonb_array_elements_text(${unique}::jsonb))`,
+  );
+  return new Map(found.rows.map((a) => [a.email, { id: a.id, created: createdIds.has(a.id) }]));
+}
+
 export type AuthResult = { ok: true; accountId: string; email: string } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'locked'; minutes: number };
 
 /** Where a sign-in comes from: the client's address as the server saw it (lib/auth/client-address.ts). */

@@ -13,7 +13,8 @@ export const DOCUMENT_MAX = 40;
 
 const email = z.string().trim().min(1, 'emailRequired').max(254, 'emailInvalid').pipe(z.email('emailInvalid'));
 
-const contactFields = {
+/** The fields of "Adicionar usuário", also asked on "Quero me cadastrar" (lib/requests/schema.ts). */
+export const contactFields = {
   country: z.string().trim().toUpperCase().min(1, 'countryRequired').refine(isCountryCode, 'countryInvalid'),
   name: z.string().trim().min(1, 'nameRequired').max(NAME_MAX, 'nameTooLong'),
   document: z.string().trim().max(DOCUMENT_MAX, 'documentTooLong'),
@@ -26,7 +27,7 @@ const contactFields = {
 type ContactShape = { country: string; document: string; areaCode: string; phone: string };
 
 /** The rules that depend on the country: CPF and Brazilian phones, or any document and a valid foreign number. */
-function countryRules(v: ContactShape, ctx: z.RefinementCtx) {
+export function countryRules(v: ContactShape, ctx: z.RefinementCtx) {
   if (v.country === 'BR') {
     if (!v.document) ctx.addIssue({ code: 'custom', path: ['document'], message: 'cpfRequired' });
     else if (!isValidCpf(v.document)) {
@@ -45,14 +46,17 @@ function countryRules(v: ContactShape, ctx: z.RefinementCtx) {
   }
 }
 
-export const CreateContactSchema = z
-  .object({ ...contactFields, emailConfirmation: z.string().trim().min(1, 'emailConfirmationRequired') })
-  .superRefine((v, ctx) => {
-    countryRules(v, ctx);
-    if (v.emailConfirmation && v.email.toLowerCase() !== v.emailConfirmation.toLowerCase()) {
-      ctx.addIssue({ code: 'custom', path: ['emailConfirmation'], message: 'emailConfirmationMismatch' });
-    }
-  });
+export const emailConfirmation = z.string().trim().min(1, 'emailConfirmationRequired');
+
+/** The country's rules, and the e-mail typed twice the same (in any case). */
+export function newContactRules(v: ContactShape & { email: string; emailConfirmation: string }, ctx: z.RefinementCtx) {
+  countryRules(v, ctx);
+  if (v.emailConfirmation && v.email.toLowerCase() !== v.emailConfirmation.toLowerCase()) {
+    ctx.addIssue({ code: 'custom', path: ['emailConfirmation'], message: 'emailConfirmationMismatch' });
+  }
+}
+
+export const CreateContactSchema = z.object({ ...contactFields, emailConfirmation }).superRefine(newContactRules);
 
 export const UpdateContactSchema = z.object({ ...contactFields, id: z.uuid('notFound'), version: z.coerce.number().int().min(1) }).superRefine(countryRules);
 

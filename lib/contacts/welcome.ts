@@ -18,7 +18,12 @@ export type Newcomer = { accountId: string; contactId: string; name: string; ema
  * unused invitation of that person. One person or an import's thousand, in a fixed number of
  * statements; `bulk` messages are sent after other mail.
  */
-export async function queueWelcomes(tx: Executor, ctx: AdminContext, people: Newcomer[], opts: { bulk?: boolean } = {}): Promise<void> {
+export async function queueWelcomes(
+  tx: Executor,
+  ctx: Pick<AdminContext, 'companyId' | 'companyName'>,
+  people: Newcomer[],
+  opts: { bulk?: boolean } = {},
+): Promise<void> {
   const unique = [...new Map(people.map((p) => [p.accountId, p])).values()];
   if (unique.length === 0) return;
   // Accounts created in this transaction have no password: no need to ask.

@@ -17,12 +17,25 @@ export const FLASH_MESSAGES = {
   forwarded: 'groups.forwarded',
   'import-discarded': 'contactImport.discarded',
   'not-found': 'flash.notFound',
+  'request-approved': 'requests.approved',
+  'request-rejected': 'requests.rejected',
+  'request-decided': 'requests.alreadyDecided',
+  'request-email-taken': 'requests.emailTaken',
+  'request-document-taken': 'requests.documentTaken',
+  'domain-auto-taken': 'domains.autoTaken',
 } as const;
 
 export type FlashKey = keyof typeof FLASH_MESSAGES;
 
 /** Messages that report a request that changed nothing: shown as an alert, not as a success. */
-export const FLASH_PROBLEMS: ReadonlySet<string> = new Set<FlashKey>(['not-found', 'session-not-found']);
+export const FLASH_PROBLEMS: ReadonlySet<string> = new Set<FlashKey>([
+  'not-found',
+  'session-not-found',
+  'request-decided',
+  'request-email-taken',
+  'request-document-taken',
+  'domain-auto-taken',
+]);
 
 export function withFlash(path: string, key: FlashKey): string {
   const [base, hash] = path.split('#', 2) as [string, string | undefined];

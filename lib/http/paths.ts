@@ -5,7 +5,7 @@
 export const PUBLIC_PREFIXES = ['/login', '/forgot-password', '/reset-password/', '/invite/', '/signup', '/no-company', '/api/auth/'];
 
 /** The pages of app/(portal)/(admin) (tests/unit/http-paths.test.ts keeps the two in step). */
-export const ADMIN_PREFIXES = ['/contacts', '/groups', '/history', '/outbox'];
+export const ADMIN_PREFIXES = ['/contacts', '/requests', '/groups', '/history', '/outbox', '/settings'];
 
 export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PREFIXES.some((p) => pathname === p.replace(/\/$/, '') || pathname.startsWith(p));

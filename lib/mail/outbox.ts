@@ -4,7 +4,8 @@ import type { Executor } from '@/db/connect';
 
 export type MailMessage = {
   companyId: string | null;
-  kind: 'invite' | 'reset' | 'access_granted' | 'group_forward' | 'access_rejected';
+  kind:
+    'invite' | 'reset' | 'access_granted' | 'group_forward' | 'signup_confirm' | 'signup_unknown' | 'signup_member' | 'access_rejected' | 'requests_waiting';
   to: string;
   subject: string;
   text: string;

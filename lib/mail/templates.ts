@@ -46,3 +46,71 @@ export function groupForwardMail(input: { companyId: string; to: string; groupNa
     text: t('groupForwardBody', { number: input.number, subject: input.subject, group: input.groupName, link: appUrl(`/tickets/${input.ticketId}`) }),
   };
 }
+
+// "Quero me cadastrar": until the request is confirmed it concerns only the mailbox's owner
+// (no company): no administrator reads these, and the link is theirs alone.
+
+export function signupConfirmMail(input: { email: string; companyName: string; token: string }): MailMessage {
+  const t = translator('mail');
+  const link = appUrl(`/signup/${input.token}`);
+  return {
+    companyId: null,
+    kind: 'signup_confirm',
+    to: input.email,
+    subject: t('signupConfirmSubject', { company: input.companyName }),
+    text: t('signupConfirmBody', { company: input.companyName, link }),
+  };
+}
+
+export function signupUnknownCompanyMail(input: { email: string; code: string }): MailMessage {
+  const t = translator('mail');
+  return {
+    companyId: null,
+    kind: 'signup_unknown',
+    to: input.email,
+    subject: t('signupUnknownSubject'),
+    text: t('signupUnknownBody', { code: input.code, link: appUrl('/signup') }),
+  };
+}
+
+export function signupAlreadyMemberMail(input: { email: string; companyName: string }): MailMessage {
+  const t = translator('mail');
+  return {
+    companyId: null,
+    kind: 'signup_member',
+    to: input.email,
+    subject: t('signupMemberSubject', { company: input.companyName }),
+    text: t('signupMemberBody', { company: input.companyName, link: appUrl('/login'), forgot: appUrl('/forgot-password') }),
+  };
+}
+
+export function accessRejectedMail(input: { companyId: string; companyName: string; name: string; email: string; reason: string }): MailMessage {
+  const t = translator('mail');
+  const reason = input.reason ? t('accessRejectedReason', { reason: input.reason }) : '';
+  return {
+    companyId: input.companyId,
+    kind: 'access_rejected',
+    to: input.email,
+    subject: t('accessRejectedSubject', { company: input.companyName }),
+    text: t('accessRejectedBody', { name: input.name, company: input.companyName, reason }),
+  };
+}
+
+export function requestsWaitingMail(input: {
+  companyId: string;
+  companyName: string;
+  to: string;
+  requests: Array<{ name: string; email: string }>;
+  total: number;
+}): MailMessage {
+  const t = translator('mail');
+  const list = input.requests.map((r) => `- ${r.name} <${r.email}>`).join('\n');
+  const more = input.total > input.requests.length ? `\n${t('requestsWaitingMore', { count: input.total - input.requests.length })}` : '';
+  return {
+    companyId: input.companyId,
+    kind: 'requests_waiting',
+    to: input.to,
+    subject: t('requestsWaitingSubject', { count: input.total, company: input.companyName }),
+    text: t('requestsWaitingBody', { count: input.total, company: input.companyName, list: list + more, link: appUrl('/requests') }),
+  };
+}

@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from '@/db/client';
 import { pruneSessions } from '@/lib/auth/sessions';
 import { pruneThrottle } from '@/lib/auth/throttle';
+import { pruneUnconfirmedRequests } from '@/lib/requests/submissions';
 import { backgroundLoop } from '@/lib/jobs/loop';
 import { deliverAll } from './delivery';
 import { configuredSender } from './transport';
@@ -18,6 +19,7 @@ const mail = backgroundLoop('mail', async () => {
     lastPrune = Date.now();
     await pruneSessions(db);
     await pruneThrottle(db);
+    await pruneUnconfirmedRequests(db);
   }
 });
 

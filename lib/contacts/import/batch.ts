@@ -2,6 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/connect';
 import type { Actor, AdminContext } from '@/lib/auth/actor';
+import { ensureAccounts } from '@/lib/auth/accounts';
 import { takenField, takenKeys } from '../taken';
 import { queueWelcomes } from '../welcome';
 import { insertContacts } from '../write';
@@ -90,16 +91,10 @@ export async function importRange(executor: Executor, ref: JobRef, owner: string
 
 async function writeContacts(tx: Executor, job: Job, actor: Actor, ctx: AdminContext, rows: NewRow[]): Promise<{ written: NewRow[]; refused: NewRow[] }> {
   // The people behind the rows: an account per e-mail, created when new to the portal.
-  const emails = [...new Set(rows.map((r) => r.input.email.toLowerCase()))];
-  const emailsJson = JSON.stringify(emails);
-  const created = await tx.execute<{ id: string }>(
-    sql`insert into accounts (email) select e from jsonb_array_elements_text(${emailsJson}::jsonb) e on conflict do nothing returning id`,
+  const accountByEmail = await ensureAccounts(
+    tx,
+    rows.map((r) => r.input.email),
   );
-  const createdIds = new Set(created.rows.map((r) => r.id));
-  const accounts = await tx.execute<{ id: string; email: string }>(
-    sql`select id, email from accounts where email in (select jsonb_array_elements_text(${emailsJson}::jsonb))`,
-  );
-  const accountByEmail = new Map(accounts.rows.map((a) => [a.email, { id: a.id, created: createdIds.has(a.id) }]));
 
   const withAccounts = rows.map((r) => ({ ...r, account: accountByEmail.get(r.input.email.toLowerCase())! }));
   // Contacts, their default permissions and their history entries in one statement. A row

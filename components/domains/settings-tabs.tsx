@@ -1,0 +1,26 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+
+const SECTIONS = [{ href: '/settings/domains', key: 'domains' }] as const;
+
+/** The sections of "Configurações da empresa". */
+export function SettingsTabs() {
+  const t = useTranslations('settings');
+  const td = useTranslations('domains');
+  const pathname = usePathname();
+  return (
+    <nav className="tabs" aria-label={t('sections')}>
+      {SECTIONS.map((s) => {
+        const active = pathname === s.href || pathname.startsWith(`${s.href}/`);
+        return (
+          <Link key={s.href} href={s.href} className={`tabs__tab${active ? ' tabs__tab--active' : ''}`} aria-current={active ? 'page' : undefined}>
+            {td('title')}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
