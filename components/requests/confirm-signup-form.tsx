@@ -1,9 +1,8 @@
 'use client';
 
-import Link from 'next/link';
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
-import { FormAlert, StatusMessage } from '@/components/ui/alerts';
+import { FormAlert } from '@/components/ui/alerts';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idleState } from '@/lib/forms/action-state';
 import { confirmSignupAction } from '@/lib/requests/actions';
@@ -11,18 +10,7 @@ import { confirmSignupAction } from '@/lib/requests/actions';
 /** The confirmation link's page sends the request with a button: opening a link (a mail scanner does) changes nothing. */
 export function ConfirmSignupForm({ token }: { token: string }) {
   const t = useTranslations('signup');
-  const ta = useTranslations('auth');
   const [state, formAction, pending] = useActionState(confirmSignupAction, idleState);
-  if (state.status === 'ok') {
-    return (
-      <>
-        <StatusMessage>{state.message}</StatusMessage>
-        <p className="form__links">
-          <Link href="/login">{ta('backToSignIn')}</Link>
-        </p>
-      </>
-    );
-  }
   return (
     <form action={formAction} className="form">
       {state.message ? (

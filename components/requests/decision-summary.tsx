@@ -6,7 +6,7 @@ export async function DecisionSummaryPanel({ summary }: { summary: DecisionSumma
   const t = await getTranslations('requests');
   const ok = summary.decision === 'approve' ? t('summaryApproved', { count: summary.approved }) : t('summaryRejected', { count: summary.rejected });
   return (
-    <section className={`summary${summary.refused ? ' summary--partial' : ''}`} role="status" aria-labelledby="decision-summary-title">
+    <section className={`summary${summary.refused ? ' summary--partial' : ''}`} aria-labelledby="decision-summary-title">
       <h2 id="decision-summary-title" className="summary__title">
         {t('summaryTitle')}
       </h2>

@@ -48,7 +48,8 @@ export async function confirmSignupAction(_prev: ActionState, formData: FormData
   const result = parsed.success ? await confirmRequest(db, parsed.data.token) : { ok: false as const };
   if (!result.ok) return { status: 'error', message: t('linkInvalid') };
   kickMailDelivery();
-  return { status: 'ok', message: t(result.outcome === 'approved' ? 'confirmedApproved' : 'confirmedPending', { company: result.companyName }) };
+  // Post/redirect/get: the link's page cannot show the answer (its link is used up now).
+  redirect(`/signup/confirmed?outcome=${result.outcome}`, RedirectType.replace);
 }
 
 /** Why one request was not decided, as a flash on "Solicitações de acesso". */

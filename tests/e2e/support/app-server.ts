@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { eq } from 'drizzle-orm';
 import { connectFromEnv } from '../../../db/connect';
 import { installConnection } from '../../../db/client';
-import { accounts, contactPermissions, contacts, tickets } from '../../../db/schema';
+import { accessRequests, accounts, contactPermissions, contacts, tickets } from '../../../db/schema';
 import { seedDemo } from '../../../db/seed';
 import { findOrCreateAccount, setPassword } from '../../../lib/auth/accounts';
 import { cpfFromBase } from '../../../lib/br/cpf';
@@ -151,6 +151,25 @@ await db.transaction(async (tx) => {
     await tx.insert(contactPermissions).values({ companyId: demo!.companyId, contactId: row!.id, permission: 'self_service' });
   }
 });
+// access-requests.spec.ts: confirmed requests waiting for the decisions in bulk.
+{
+  const r = E2E.requests;
+  const waiting = [...r.bulkJs, r.bulkTaken, ...r.bulkNoJs];
+  await db.insert(accessRequests).values(
+    waiting.map((p, i) => ({
+      companyId: demo!.companyId,
+      status: 'pending' as const,
+      name: p.name,
+      email: p.email,
+      document: cpfFromBase(p.cpfBase),
+      areaCode: '11',
+      phone: '987650000',
+      reason: `Pedido de teste ${i + 1}.`,
+      confirmedAt: new Date(Date.now() - (i + 1) * 60_000),
+      notifiedAt: new Date(),
+    })),
+  );
+}
 // Two small companies whose administration is handed over (with and without JavaScript).
 for (const [code, t, cpfBase] of [
   ['TRANSFJS', fx.transferJs, '311303404'],

@@ -25,6 +25,23 @@ export const E2E = {
     endedNoJs: { name: 'Sara Sessões', email: 'sara.sessoes@demo.test' },
     throttled: { name: 'Tiago Tentativas', email: 'tiago.tentativas@demo.test' },
   },
+  // access-requests.spec.ts: people who ask through "Quero me cadastrar", and requests already
+  // waiting in the demo company's "Solicitações de acesso" for the decisions in bulk.
+  requests: {
+    signupJs: { name: 'Fabiana Cadastro', email: 'fabiana.cadastro@cliente-e2e.test', cpfBase: '501602703' },
+    signupNoJs: { name: 'Fernando Cadastro', email: 'fernando.cadastro@cliente-e2e.test', cpfBase: '502603704' },
+    auto: { name: 'Alice Automática', email: 'alice@auto-e2e.test', cpfBase: '503604705' },
+    bulkJs: [
+      { name: 'Bianca Lote', email: 'bianca.lote@cliente-e2e.test', cpfBase: '504605706' },
+      { name: 'Bruno Lote', email: 'bruno.lote@cliente-e2e.test', cpfBase: '505606707' },
+    ],
+    // Asked while already a contact (the demo's João Batista Pereira): approval is refused.
+    bulkTaken: { name: 'João Pereira Repetido', email: 'joao.pereira@demo.test', cpfBase: '506607708' },
+    bulkNoJs: [
+      { name: 'Carla Recusa', email: 'carla.recusa@cliente-e2e.test', cpfBase: '507608709' },
+      { name: 'Caio Recusa', email: 'caio.recusa@cliente-e2e.test', cpfBase: '508609700' },
+    ],
+  },
   // contacts-admin.spec.ts: every test has its own people (names sort after "Marina", so the
   // first page of the demo list that other specs look at keeps its rows).
   admin: {
