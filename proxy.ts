@@ -9,6 +9,11 @@ import { catalogs, LOCALE_COOKIE, toLocale } from '@/lib/i18n/config';
 // sites, and sets the Content-Security-Policy. It is never the authorisation check: every
 // page and action checks the session against the database itself.
 
+/** What a form may send (Next's default limit for server actions). */
+const FORM_BODY_LIMIT = 1024 * 1024;
+/** Route handlers that take more, with a limit and a message of their own. */
+const LARGE_BODY_PATHS: ReadonlySet<string> = new Set(['/contacts/import/upload']);
+
 function hasSessionCookie(request: NextRequest): boolean {
   return request.cookies.getAll().some((c) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(c.name));
 }
@@ -64,6 +69,12 @@ export async function proxy(request: NextRequest) {
   // with no Origin passes it.
   if (!SAFE_METHODS.has(request.method) && !requestFromOwnSite(request.headers)) {
     return withPolicy(new NextResponse(messages().crossSite, { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } }));
+  }
+
+  // Forms and server actions accept 1 MB (Next's limit); past it Next fails deep inside (HTTP
+  // 500). Answered here, before anything is read. The CSV upload has its own route and limit.
+  if (request.method === 'POST' && !LARGE_BODY_PATHS.has(pathname) && Number(request.headers.get('content-length') ?? 0) > FORM_BODY_LIMIT) {
+    return withPolicy(new NextResponse(messages().tooLarge, { status: 413, headers: { 'content-type': 'text/plain; charset=utf-8' } }));
   }
 
   const headers = new Headers(request.headers);

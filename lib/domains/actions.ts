@@ -17,7 +17,11 @@ export const setDomainPolicyAction = adminButton({
   schema: DomainPolicySchema,
   form: { fields: ['id', 'policy'] },
   run: (ctx, input) => setDomainPolicy(ctx, input.id, input.policy),
-  refused: (_input, result) => ({ to: SETTINGS, flash: result?.error === 'autoTaken' ? 'domain-auto-taken' : 'not-found', revalidate: SETTINGS }),
+  refused: (_input, result) => ({
+    to: SETTINGS,
+    flash: result?.error === 'autoTaken' ? 'domain-auto-taken' : result?.error === 'autoNotYours' ? 'domain-auto-not-yours' : 'not-found',
+    revalidate: SETTINGS,
+  }),
   done: () => ({ to: SETTINGS, flash: 'saved', revalidate: SETTINGS }),
 });
 

@@ -6,9 +6,9 @@ import { uniqueViolation } from '@/db/errors';
 import { companyDomains, type CompanyDomain, type DomainPolicy } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { actorOf, type AdminContext, type Result } from '@/lib/auth/actor';
-import { parseDomain } from './rules';
+import { emailDomain, parseDomain } from './rules';
 
-export type DomainError = 'notFound' | 'autoTaken';
+export type DomainError = 'notFound' | 'autoTaken' | 'autoNotYours';
 
 /** The company's domains, alphabetically. */
 export function listDomains(companyId: string, executor: Executor = db): Promise<CompanyDomain[]> {
@@ -23,10 +23,22 @@ function takenField(err: unknown): Record<string, string> | null {
   return null;
 }
 
+/**
+ * "Aprovar automaticamente" lets anyone with a mailbox on the domain in: the administrator
+ * proves the domain is the company's by having their own mailbox there (the domain of their
+ * e-mail, or a subdomain of it). Without that, a company could claim another's domain first
+ * and keep it from automatic approval. "Exigir aprovação" only flags requests: any domain.
+ */
+export function mayApproveAutomatically(adminEmail: string, domain: string): boolean {
+  const own = emailDomain(adminEmail);
+  return Boolean(own) && (domain === own || domain.endsWith(`.${own}`));
+}
+
 /** "Adicionar domínio": a company's own mail domain, never a free provider's. */
 export async function addDomain(ctx: AdminContext, input: { domain: string; policy: DomainPolicy }, executor: Executor = db): Promise<Result<{ id: string }>> {
   const parsed = parseDomain(input.domain);
   if (!parsed.ok) return { ok: false, fieldErrors: { domain: parsed.problem } };
+  if (input.policy === 'auto' && !mayApproveAutomatically(ctx.email, parsed.domain)) return { ok: false, fieldErrors: { policy: 'domainAutoNotYours' } };
   try {
     return await executor.transaction(async (tx) => {
       const [row] = await tx
@@ -61,6 +73,7 @@ export async function setDomainPolicy(ctx: AdminContext, id: string, policy: Dom
         .for('update');
       if (!before) return { ok: false as const, error: 'notFound' as const };
       if (before.policy === policy) return { ok: true as const };
+      if (policy === 'auto' && !mayApproveAutomatically(ctx.email, before.domain)) return { ok: false as const, error: 'autoNotYours' as const };
       await tx
         .update(companyDomains)
         .set({ policy })

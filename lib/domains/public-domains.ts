@@ -56,17 +56,103 @@ export const PUBLIC_MAIL_DOMAINS: ReadonlySet<string> = new Set([
   'click21.com.br',
   'pop.com.br',
   'superig.com.br',
-  // Portugal and Spanish-speaking neighbours
+  // Portugal, Spain, Latin America
   'sapo.pt',
-  'hotmail.es',
-  'yahoo.es',
-  'yahoo.com.ar',
-  'yahoo.com.mx',
+  'clix.pt',
+  'netcabo.pt',
+  'telefonica.net',
+  'terra.es',
+  'terra.com',
+  'prodigy.net.mx',
+  'speedy.com.ar',
+  'fibertel.com.ar',
+  // Europe
+  't-online.de',
+  'freenet.de',
+  'arcor.de',
+  'posteo.de',
+  'mailbox.org',
+  'virgilio.it',
+  'tiscali.it',
+  'alice.it',
+  'tin.it',
+  'sfr.fr',
+  'wanadoo.fr',
+  'neuf.fr',
+  'bbox.fr',
+  'btinternet.com',
+  'sky.com',
+  'virginmedia.com',
+  'ntlworld.com',
+  'talktalk.net',
+  'seznam.cz',
+  'wp.pl',
+  'o2.pl',
+  'interia.pl',
+  'onet.pl',
+  'rambler.ru',
+  'inbox.ru',
+  'bk.ru',
+  'list.ru',
+  'ukr.net',
+  // North America, Asia
+  'comcast.net',
+  'verizon.net',
+  'att.net',
+  'sbcglobal.net',
+  'cox.net',
+  'charter.net',
+  'earthlink.net',
+  'shaw.ca',
+  'rogers.com',
+  'sympatico.ca',
+  'naver.com',
+  'daum.net',
+  'hanmail.net',
+  'sina.com',
+  'sina.cn',
+  'sohu.com',
+  'yeah.net',
+  'foxmail.com',
+  'rediffmail.com',
 ]);
+
+// The big providers under any country's ending: hotmail.fr, yahoo.co.uk, outlook.com.ar,
+// live.co.jp, gmx.at… ("<brand>.<tld>", "<brand>.com.<cc>", "<brand>.co.<cc>").
+const PUBLIC_BRANDS: ReadonlySet<string> = new Set([
+  'gmail',
+  'googlemail',
+  'hotmail',
+  'outlook',
+  'live',
+  'windowslive',
+  'msn',
+  'yahoo',
+  'ymail',
+  'rocketmail',
+  'aol',
+  'gmx',
+  'icloud',
+  'yandex',
+  'protonmail',
+  'tutanota',
+  'zoho',
+  'mail',
+]);
+
+function isBrandDomain(labels: string[]): boolean {
+  const [brand, ...rest] = labels;
+  if (!brand || !PUBLIC_BRANDS.has(brand) || rest.length === 0 || rest.length > 2) return false;
+  if (rest.length === 1) return /^[a-z]{2,6}$/.test(rest[0]!);
+  return ['com', 'co', 'net', 'org'].includes(rest[0]!) && /^[a-z]{2}$/.test(rest[1]!);
+}
 
 /** Whether the domain is a free mail provider's (or a subdomain of one). */
 export function isPublicMailDomain(domain: string): boolean {
   const labels = domain.toLowerCase().split('.');
-  for (let i = 0; i < labels.length - 1; i++) if (PUBLIC_MAIL_DOMAINS.has(labels.slice(i).join('.'))) return true;
+  for (let i = 0; i < labels.length - 1; i++) {
+    const tail = labels.slice(i);
+    if (PUBLIC_MAIL_DOMAINS.has(tail.join('.')) || isBrandDomain(tail)) return true;
+  }
   return false;
 }

@@ -23,6 +23,7 @@ export const FLASH_MESSAGES = {
   'request-email-taken': 'requests.emailTaken',
   'request-document-taken': 'requests.documentTaken',
   'domain-auto-taken': 'domains.autoTaken',
+  'domain-auto-not-yours': 'domains.autoNotYours',
 } as const;
 
 export type FlashKey = keyof typeof FLASH_MESSAGES;
@@ -35,6 +36,7 @@ export const FLASH_PROBLEMS: ReadonlySet<string> = new Set<FlashKey>([
   'request-email-taken',
   'request-document-taken',
   'domain-auto-taken',
+  'domain-auto-not-yours',
 ]);
 
 export function withFlash(path: string, key: FlashKey): string {

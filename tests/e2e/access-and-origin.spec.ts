@@ -119,3 +119,10 @@ test('the upload route takes its origin from the browser and APP_URL, not from X
   await page.goto('/contacts/import');
   await expect(page.getByRole('link', { name: 'origem-forjada.csv' })).toHaveCount(0);
 });
+
+test('a form posted with more than 1 MB is refused with 413 and a readable answer, not a failure', async ({ request }) => {
+  const name = 'x'.repeat(2 * 1024 * 1024);
+  const answer = await request.post('/signup', { multipart: { name, companyCode: 'DEMO' }, headers: { origin: E2E.baseUrl }, maxRedirects: 0 });
+  expect(answer.status()).toBe(413);
+  expect(await answer.text()).toBe('Pedido recusado: o formulário enviado passa de 1 MB. Volte, encurte o texto e envie de novo.');
+});

@@ -135,12 +135,18 @@ test.describe('with JavaScript', () => {
     await expect(page.getByText('Domínios de e-mail gratuito (como gmail.com ou hotmail.com) não identificam a empresa')).toBeVisible();
     await expect(page.getByRole('textbox', { name: 'Domínio', exact: true })).toHaveValue('gmail.com');
 
-    await page.getByRole('textbox', { name: 'Domínio', exact: true }).fill('@Auto-E2E.test');
+    // Automatic approval only for the administrator's own mail domain (admin@demo.test).
+    await page.getByRole('textbox', { name: 'Domínio', exact: true }).fill('concorrente-e2e.test');
+    await page.getByRole('radio', { name: 'Aprovar automaticamente' }).check();
+    await page.getByRole('button', { name: 'Adicionar domínio' }).click();
+    await expect(page.getByText('Para aprovar automaticamente, o domínio precisa ser o do seu próprio e-mail')).toBeVisible();
+
+    await page.getByRole('textbox', { name: 'Domínio', exact: true }).fill('@Filial.Demo.test');
     await page.getByRole('radio', { name: 'Aprovar automaticamente' }).check();
     await page.getByRole('button', { name: 'Adicionar domínio' }).click();
     await expect(page.getByRole('status')).toHaveText('Registro salvo com sucesso!');
-    const row = page.getByRole('row').filter({ hasText: 'auto-e2e.test' });
-    await expect(row.getByRole('combobox', { name: 'Política de auto-e2e.test' })).toHaveValue('auto');
+    const row = page.getByRole('row').filter({ hasText: 'filial.demo.test' });
+    await expect(row.getByRole('combobox', { name: 'Política de filial.demo.test' })).toHaveValue('auto');
 
     // A request from that domain becomes a contact as soon as it is confirmed.
     const person = E2E.requests.auto;
@@ -154,22 +160,22 @@ test.describe('with JavaScript', () => {
     await waitForMail(person.email, { count: 2 });
     await visitor.close();
 
-    await page.goto('/contacts?q=alice%40auto-e2e.test');
+    await page.goto('/contacts?q=alice%40filial.demo.test');
     await expect(page.getByRole('cell', { name: person.email })).toBeVisible();
     await page.goto('/history');
     await expect(page.getByRole('row').filter({ hasText: 'Solicitação aprovada' }).filter({ hasText: 'Aprovar automaticamente' })).toHaveCount(1);
 
     // Back to "Exigir aprovação", then removed (with a confirmation).
     await page.goto('/settings/domains');
-    await page.getByRole('combobox', { name: 'Política de auto-e2e.test' }).selectOption('approval');
-    await page.getByRole('row').filter({ hasText: 'auto-e2e.test' }).getByRole('button', { name: 'Alterar' }).click();
+    await page.getByRole('combobox', { name: 'Política de filial.demo.test' }).selectOption('approval');
+    await page.getByRole('row').filter({ hasText: 'filial.demo.test' }).getByRole('button', { name: 'Alterar' }).click();
     await expect(page.getByRole('status')).toHaveText('Registro salvo com sucesso!');
-    await expect(page.getByRole('combobox', { name: 'Política de auto-e2e.test' })).toHaveValue('approval');
-    await page.getByRole('link', { name: 'Remover o domínio auto-e2e.test' }).click();
-    await expect(page.getByText('Remover o domínio auto-e2e.test?')).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Política de filial.demo.test' })).toHaveValue('approval');
+    await page.getByRole('link', { name: 'Remover o domínio filial.demo.test' }).click();
+    await expect(page.getByText('Remover o domínio filial.demo.test?')).toBeVisible();
     await page.getByRole('button', { name: 'Sim, remover' }).click();
     await expect(page.getByRole('status')).toHaveText('Registro removido com sucesso!');
-    await expect(page.getByRole('row').filter({ hasText: 'auto-e2e.test' })).toHaveCount(0);
+    await expect(page.getByRole('row').filter({ hasText: 'filial.demo.test' })).toHaveCount(0);
   });
 
   test('a contact who is not the administrator cannot open the requests or the settings', async ({ page }) => {

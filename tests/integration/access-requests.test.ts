@@ -4,7 +4,7 @@ import { db } from '@/db/client';
 import { accessRequests, accounts, auditEvents, contactPermissions, contacts, mailOutbox, signupSubmissions } from '@/db/schema';
 import { setPassword } from '@/lib/auth/accounts';
 import { findValidToken } from '@/lib/auth/tokens';
-import { addDomain } from '@/lib/domains/mutations';
+import { addDomain, listDomains, removeDomain, setDomainPolicy } from '@/lib/domains/mutations';
 import { confirmRequest, findUnconfirmedRequest } from '@/lib/requests/confirm';
 import { approveRequests, decideRequests, rejectRequests } from '@/lib/requests/decisions';
 import { processRequestNotifications } from '@/lib/requests/notify';
@@ -298,28 +298,28 @@ describe('company domains and "Aprovar automaticamente"', () => {
 
   it('a confirmed request from an automatic domain becomes a contact at once; the history names the policy', async () => {
     const m = await makeCompany();
-    await addDomain(adminOf(m), { domain: 'auto-aprova.com.br', policy: 'auto' });
-    const token = await requestAccess(m, 'ana@auto-aprova.com.br');
+    await addDomain(adminOf(m), { domain: 'auto-aprova.example.test', policy: 'auto' });
+    const token = await requestAccess(m, 'ana@auto-aprova.example.test');
     expect(await confirmRequest(db, token)).toEqual({ ok: true, companyName: m.company.name, outcome: 'approved' });
     const [contact] = await db
       .select()
       .from(contacts)
-      .where(and(eq(contacts.companyId, m.company.id), eq(contacts.email, 'ana@auto-aprova.com.br')));
+      .where(and(eq(contacts.companyId, m.company.id), eq(contacts.email, 'ana@auto-aprova.example.test')));
     expect(contact).toBeTruthy();
     const [entry] = await db
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.companyId, m.company.id), eq(auditEvents.action, 'request.approved')));
-    expect(entry!.after).toMatchObject({ policy: 'auto', domain: 'auto-aprova.com.br' });
-    expect((await mailsTo('ana@auto-aprova.com.br')).some((x) => x.kind === 'invite')).toBe(true);
+    expect(entry!.after).toMatchObject({ policy: 'auto', domain: 'auto-aprova.example.test' });
+    expect((await mailsTo('ana@auto-aprova.example.test')).some((x) => x.kind === 'invite')).toBe(true);
     expect(await pendingRequestCount(m.company.id)).toBe(0);
   });
 
   it('under the automatic policy, a request the rules refuse waits for the administrator', async () => {
     const m = await makeCompany();
-    await addDomain(adminOf(m), { domain: 'auto-recusa.com.br', policy: 'auto' });
-    const token = await requestAccess(m, 'beto@auto-recusa.com.br');
-    const [row] = await db.select().from(accessRequests).where(eq(accessRequests.email, 'beto@auto-recusa.com.br'));
+    await addDomain(adminOf(m), { domain: 'auto-recusa.example.test', policy: 'auto' });
+    const token = await requestAccess(m, 'beto@auto-recusa.example.test');
+    const [row] = await db.select().from(accessRequests).where(eq(accessRequests.email, 'beto@auto-recusa.example.test'));
     await makeContact(m.company.id, { document: row!.document });
     expect(await confirmRequest(db, token)).toMatchObject({ ok: true, outcome: 'pending' });
     expect(await pendingRequestCount(m.company.id)).toBe(1);
@@ -328,15 +328,45 @@ describe('company domains and "Aprovar automaticamente"', () => {
   it('a domain approves automatically in one company only (the database decides)', async () => {
     const a = await makeCompany();
     const b = await makeCompany();
-    expect(await addDomain(adminOf(a), { domain: 'disputado.com.br', policy: 'auto' })).toMatchObject({ ok: true });
-    expect(await addDomain(adminOf(b), { domain: 'Disputado.com.br', policy: 'auto' })).toEqual({ ok: false, fieldErrors: { policy: 'domainAutoTaken' } });
+    expect(await addDomain(adminOf(a), { domain: 'disputado.example.test', policy: 'auto' })).toMatchObject({ ok: true });
+    expect(await addDomain(adminOf(b), { domain: 'Disputado.example.test', policy: 'auto' })).toEqual({
+      ok: false,
+      fieldErrors: { policy: 'domainAutoTaken' },
+    });
     // As "Exigir aprovação" it may be listed by both.
-    expect(await addDomain(adminOf(b), { domain: 'disputado.com.br', policy: 'approval' })).toMatchObject({ ok: true });
+    expect(await addDomain(adminOf(b), { domain: 'disputado.example.test', policy: 'approval' })).toMatchObject({ ok: true });
     await expect(
       db.execute(
         sql`insert into company_domains (company_id, domain, policy) values (${b.company.id}, 'outro-auto.com.br', 'auto'), (${a.company.id}, 'outro-auto.com.br', 'auto')`,
       ),
     ).rejects.toThrow();
+  });
+});
+
+describe('"Aprovar automaticamente" only for the administrator\'s own mail domain', () => {
+  it("another company's domain may be listed, never approve automatically, so it cannot be claimed first", async () => {
+    const m = await makeCompany(); // its administrator is admin.<code>@example.test
+    const ctx = adminOf(m);
+    expect(await addDomain(ctx, { domain: 'concorrente.com.br', policy: 'auto' })).toEqual({ ok: false, fieldErrors: { policy: 'domainAutoNotYours' } });
+    expect(await addDomain(ctx, { domain: 'test', policy: 'auto' })).toMatchObject({ ok: false });
+    const listed = await addDomain(ctx, { domain: 'concorrente.com.br', policy: 'approval' });
+    expect(listed).toMatchObject({ ok: true });
+    expect(await setDomainPolicy(ctx, (listed as { id: string }).id, 'auto')).toEqual({ ok: false, error: 'autoNotYours' });
+    expect(await addDomain(ctx, { domain: 'rh.example.test', policy: 'auto' })).toMatchObject({ ok: true });
+    expect((await listDomains(m.company.id)).map((d) => [d.domain, d.policy])).toEqual([
+      ['concorrente.com.br', 'approval'],
+      ['rh.example.test', 'auto'],
+    ]);
+  });
+
+  it('ids of another company change nothing there', async () => {
+    const a = await makeCompany();
+    const b = await makeCompany();
+    const theirs = await addDomain(adminOf(b), { domain: 'deles.example.test', policy: 'approval' });
+    const id = (theirs as { id: string }).id;
+    expect(await setDomainPolicy(adminOf(a), id, 'auto')).toEqual({ ok: false, error: 'notFound' });
+    expect(await removeDomain(adminOf(a), id)).toEqual({ ok: false, error: 'notFound' });
+    expect((await listDomains(b.company.id)).map((d) => d.policy)).toEqual(['approval']);
   });
 });
 

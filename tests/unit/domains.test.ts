@@ -59,9 +59,35 @@ describe('public mail domains', () => {
     }
   });
 
+  it.each([
+    'hotmail.fr',
+    'hotmail.co.uk',
+    'yahoo.co.uk',
+    'yahoo.co.jp',
+    'outlook.fr',
+    'outlook.com.ar',
+    'live.fr',
+    'live.co.uk',
+    'gmx.at',
+    'gmail.de',
+    'mail.ru',
+    'yandex.com.tr',
+    'web.de',
+    't-online.de',
+    'naver.com',
+  ])('refuses %s, a free provider under a country ending', (domain) => {
+    expect(isPublicMailDomain(domain)).toBe(true);
+  });
+
+  it("leaves company domains that merely contain a provider's name", () => {
+    for (const d of ['hotmail-parceiros.com.br', 'live-eventos.com.br', 'yahoo.acme.com.br', 'mail.acme.com.br', 'outlook.consultoria.com'])
+      expect(isPublicMailDomain(d)).toBe(false);
+  });
+
   it('covers subdomains but not look-alikes', () => {
     expect(isPublicMailDomain('br.gmail.com')).toBe(true);
-    expect(isPublicMailDomain('gmail.com.br')).toBe(false);
+    expect(isPublicMailDomain('gmail.com.br')).toBe(true);
+    expect(isPublicMailDomain('gmailacme.com.br')).toBe(false);
     expect(isPublicMailDomain('notgmail.com')).toBe(false);
     expect(isPublicMailDomain('uol.com')).toBe(false);
   });

@@ -30,7 +30,7 @@ export const E2E = {
   requests: {
     signupJs: { name: 'Fabiana Cadastro', email: 'fabiana.cadastro@cliente-e2e.test', cpfBase: '501602703' },
     signupNoJs: { name: 'Fernando Cadastro', email: 'fernando.cadastro@cliente-e2e.test', cpfBase: '502603704' },
-    auto: { name: 'Alice Automática', email: 'alice@auto-e2e.test', cpfBase: '503604705' },
+    auto: { name: 'Alice Automática', email: 'alice@filial.demo.test', cpfBase: '503604705' },
     bulkJs: [
       { name: 'Bianca Lote', email: 'bianca.lote@cliente-e2e.test', cpfBase: '504605706' },
       { name: 'Bruno Lote', email: 'bruno.lote@cliente-e2e.test', cpfBase: '505606707' },
