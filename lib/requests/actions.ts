@@ -7,9 +7,9 @@ import { getTranslations } from 'next-intl/server';
 import { db } from '@/db/client';
 import { clientAddress, throttleSource } from '@/lib/auth/client-address';
 import { requireAdmin } from '@/lib/auth/session';
-import { adminAction, adminButton, readForm } from '@/lib/forms/action';
+import { adminAction, readForm } from '@/lib/forms/action';
 import { fieldErrorKeys, formValues, type ActionState } from '@/lib/forms/action-state';
-import type { FlashKey } from '@/lib/forms/flash';
+import { withFlash, type FlashKey } from '@/lib/forms/flash';
 import { translateFieldErrors } from '@/lib/forms/translate';
 import { kickMailDelivery } from '@/lib/mail/worker';
 import { confirmRequest } from './confirm';
@@ -75,18 +75,6 @@ const deciderOf = (ctx: { companyId: string; companyName: string; contactId: str
 
 const INBOX = { to: '/requests', revalidate: '/requests', layout: true } as const;
 
-/** "Aprovar" on one request. */
-export const approveRequestAction = adminButton({
-  schema: RequestIdSchema,
-  form: { fields: ['id'] },
-  run: async (ctx, input) => {
-    const [outcome] = await approveRequests(db, deciderOf(ctx), [input.id]);
-    return outcome?.outcome === 'approved' ? { ok: true as const } : { ok: false as const, outcome };
-  },
-  refused: (_input, result) => ({ ...INBOX, flash: refusalFlash(result?.outcome) }),
-  done: () => ({ ...INBOX, flash: 'request-approved', mail: true }),
-});
-
 /** "Recusar" on one request, with an optional reason sent to the requester. */
 export const rejectRequestAction = adminAction({
   schema: RejectRequestSchema,
@@ -101,12 +89,22 @@ export const rejectRequestAction = adminAction({
 });
 
 /**
- * "Aprovar selecionadas" / "Recusar selecionadas". A rejection first asks for confirmation
+ * "Aprovar selecionadas" / "Recusar selecionadas", and a row's "Aprovar". A rejection first asks for confirmation
  * (and an optional reason): the answer is the same page with the question, with or without
  * JavaScript. The decision ends on the page's summary of what happened to each request.
  */
 export async function bulkDecisionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const ctx = await requireAdmin();
+  // A row's own "Aprovar" (a button of this form): that request alone, whatever is selected.
+  if (formData.has('approveOne')) {
+    const parsed = RequestIdSchema.safeParse({ id: formData.get('approveOne') });
+    const [outcome] = parsed.success ? await approveRequests(db, deciderOf(ctx), [parsed.data.id]) : [];
+    const flash: FlashKey = outcome?.outcome === 'approved' ? 'request-approved' : refusalFlash(outcome);
+    if (outcome?.outcome === 'approved') kickMailDelivery();
+    revalidatePath('/requests');
+    revalidatePath('/', 'layout');
+    redirect(withFlash('/requests', flash), RedirectType.push);
+  }
   const { input, values } = readForm(formData, { fields: ['decision', 'reason'], arrays: ['ids'] });
   const ids = (input.ids as string[]).flatMap((v) => v.split(',')).filter(Boolean);
   const parsed = BulkDecisionSchema.safeParse({ ...input, ids });

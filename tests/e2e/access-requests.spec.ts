@@ -247,6 +247,17 @@ test.describe('without JavaScript', () => {
     expect(mails[0]!.text).toContain('Motivo: Pedidos em duplicidade.');
   });
 
+  test('a row\'s "Aprovar" approves that request alone, whatever else is selected', async ({ page }) => {
+    await signIn(page, E2E.demoAdmin);
+    await page.goto('/requests');
+    await page.getByRole('checkbox', { name: 'Selecionar Renata Moreira' }).check();
+    await page.getByRole('button', { name: 'Aprovar a solicitação de Paulo Henrique Dias' }).click();
+    await expect(page).toHaveURL(/\/requests\?notice=request-approved$/);
+    await expect(page.getByRole('status')).toHaveText('Solicitação aprovada com sucesso!');
+    await expect(requestCard(page, 'Paulo Henrique Dias')).toHaveCount(0);
+    await expect(requestCard(page, 'Renata Moreira')).toHaveCount(1);
+  });
+
   test('"Domínios da empresa" works as plain forms', async ({ page }) => {
     await signIn(page, E2E.demoAdmin);
     await page.goto('/settings/domains');

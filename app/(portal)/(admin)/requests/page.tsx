@@ -3,11 +3,12 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { BulkDecision } from '@/components/requests/bulk-decision';
 import { DecisionSummaryPanel } from '@/components/requests/decision-summary';
-import { RequestCard } from '@/components/requests/request-card';
+import { RequestList, type RequestItem } from '@/components/requests/request-list';
 import { Flash } from '@/components/ui/flash';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { requireAdmin } from '@/lib/auth/session';
+import { formatDocument, formatPhone } from '@/lib/contacts/format';
 import { loadPage } from '@/lib/forms/paging';
 import { parseQuery, type SearchParams } from '@/lib/forms/query';
 import { decisionSummary, REQUESTS_PAGE_SIZE, requestsPage } from '@/lib/requests/queries';
@@ -35,7 +36,27 @@ export default async function RequestsPage({ searchParams }: Props) {
   const from = total === 0 ? 0 : (page - 1) * REQUESTS_PAGE_SIZE + 1;
   const to = Math.min(total, page * REQUESTS_PAGE_SIZE);
   const n = (x: number) => format.number(x);
-  const cards = rows.map((r) => <RequestCard key={r.id} request={r} hasDomains={hasDomains} />);
+  const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'short', timeStyle: 'short' }) : null);
+  const items: RequestItem[] = rows.map((r) => ({
+    id: r.id,
+    pending: r.status === 'pending',
+    name: r.name,
+    email: r.email,
+    isCpf: r.country === 'BR',
+    document: formatDocument(r.country, r.document) ?? '',
+    phone: formatPhone(r.country, r.areaCode, r.phone) ?? '',
+    consultancy: r.consultancy,
+    requestedAt: when(r.confirmedAt) ?? '',
+    decidedAt: r.status === 'pending' ? null : when(r.decidedAt),
+    decidedBy: r.decidedByEmail,
+    reason: r.reason,
+    decisionReason: r.status === 'rejected' ? r.decisionReason : null,
+    // "Fora dos domínios da empresa" only means something once the company lists a domain.
+    domainFlag: r.inCompanyDomain ? 'in' : hasDomains ? 'out' : null,
+    alreadyContact: r.alreadyContact,
+    autoApproved: r.autoApproved,
+  }));
+  const list = <RequestList items={items} />;
 
   return (
     <>
@@ -64,13 +85,7 @@ export default async function RequestsPage({ searchParams }: Props) {
       ) : (
         <>
           <p className="toolbar__count">{t('count', { from: n(from), to: n(to), total: n(total) })}</p>
-          {status === 'pending' ? (
-            <BulkDecision>
-              <ul className="request-list">{cards}</ul>
-            </BulkDecision>
-          ) : (
-            <ul className="request-list">{cards}</ul>
-          )}
+          {status === 'pending' ? <BulkDecision>{list}</BulkDecision> : list}
           <Pagination basePath="/requests" query={status === 'pending' ? {} : { status }} page={page} pageSize={REQUESTS_PAGE_SIZE} total={total} />
         </>
       )}
