@@ -47,6 +47,12 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
+      command: 'tsx tests/e2e/support/oidc-server.ts',
+      url: `http://localhost:${E2E.providerPort}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
       // The real start path (scripts/start.ts) on a fresh embedded database with e2e fixtures.
       command: 'tsx --conditions=react-server tests/e2e/support/app-server.ts',
       url: `${E2E.baseUrl}/login`,

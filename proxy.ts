@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { currentSession } from '@/lib/auth/session';
 import { requestFromOwnSite, SAFE_METHODS } from '@/lib/http/origin';
 import { isAdminPath, isPublicPath } from '@/lib/http/paths';
-import { contentSecurityPolicy, newNonce } from '@/lib/http/security-headers';
+import { COMPANY_SIGN_IN_FORM_ACTION, contentSecurityPolicy, newNonce } from '@/lib/http/security-headers';
 import { catalogs, LOCALE_COOKIE, toLocale } from '@/lib/i18n/config';
 
 // Sends anonymous visitors to the sign-in page, refuses data-changing requests from other
@@ -44,7 +44,7 @@ async function adminAreaStatus(request: NextRequest): Promise<number | undefined
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const csp = contentSecurityPolicy(newNonce());
+  const csp = contentSecurityPolicy(newNonce(), undefined, pathname === '/login/company' ? COMPANY_SIGN_IN_FORM_ACTION : undefined);
   const withPolicy = (response: NextResponse) => {
     response.headers.set('Content-Security-Policy', csp);
     return response;

@@ -26,6 +26,8 @@ const CLIENT_NAMESPACES = [
   'requests',
   'settings',
   'domains',
+  'companySignIn',
+  'signInSettings',
 ] as const;
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };

@@ -29,6 +29,11 @@ export function SignInForm({ callbackUrl, initialEmail }: { callbackUrl?: string
         <span aria-hidden="true"> · </span>
         <Link href="/signup">{t('wantToRegister')}</Link>
       </p>
+      <p className="form__links">
+        <Link href="/login/company" className="btn btn--secondary btn--block">
+          {t('companySignIn')}
+        </Link>
+      </p>
     </form>
   );
 }

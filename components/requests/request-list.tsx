@@ -62,11 +62,11 @@ export function RequestList({ items }: { items: RequestItem[] }) {
             <dl className="message__meta">
               <div>
                 <dt>{r.isCpf ? t('cpf') : t('document')}</dt>
-                <dd>{r.document}</dd>
+                <dd>{r.document || '—'}</dd>
               </div>
               <div>
                 <dt>{t('phone')}</dt>
-                <dd>{r.phone}</dd>
+                <dd>{r.phone || '—'}</dd>
               </div>
               <div>
                 <dt>{t('consultancy')}</dt>

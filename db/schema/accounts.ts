@@ -65,6 +65,9 @@ export const sessions = pgTable(
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     ip: text(),
     userAgent: text(),
+    // Signed in through this company's own provider ("Entrar com a conta da empresa"): the
+    // session reaches that company even where "Exigir login da empresa" refuses passwords.
+    ssoCompanyId: uuid(),
   },
   (t) => [uniqueIndex('sessions_token_hash_key').on(t.tokenHash), index('sessions_account_idx').on(t.accountId), index('sessions_expires_idx').on(t.expiresAt)],
 );

@@ -7,3 +7,4 @@ export * from './audit';
 export * from './mail';
 export * from './imports';
 export * from './requests';
+export * from './sign-in';

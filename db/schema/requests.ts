@@ -20,9 +20,11 @@ export const accessRequests = pgTable(
     status: text({ enum: ACCESS_REQUEST_STATUSES }).notNull().default('unconfirmed'),
     name: text().notNull(),
     country: text().notNull().default('BR'),
-    document: text().notNull(),
-    areaCode: text().notNull(),
-    phone: text().notNull(),
+    // Null for a request made by signing in through the company's provider (its ID token
+    // carries a name and an e-mail only).
+    document: text(),
+    areaCode: text(),
+    phone: text(),
     // As typed (trimmed); compared as lower(email).
     email: text().notNull(),
     consultancy: boolean().notNull().default(false),
@@ -40,6 +42,10 @@ export const accessRequests = pgTable(
     autoApproved: boolean().notNull().default(false),
     decisionReason: text(),
     contactId: uuid(),
+    // 'form' ("Quero me cadastrar") or 'sso' (first sign-in through the company's provider).
+    source: text({ enum: ['form', 'sso'] })
+      .notNull()
+      .default('form'),
   },
   (t) => [
     primaryKey({ name: 'access_requests_pkey', columns: [t.companyId, t.id] }),
@@ -90,6 +96,9 @@ export const companyDomains = pgTable(
     id: uuid().notNull().defaultRandom(),
     domain: text().notNull(),
     policy: text({ enum: DOMAIN_POLICIES }).notNull().default('approval'),
+    // People of this domain sign in through the company's provider ("Login da empresa"): one
+    // company per domain, so an e-mail names one provider.
+    signIn: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -98,6 +107,9 @@ export const companyDomains = pgTable(
     uniqueIndex('company_domains_auto_key')
       .on(t.domain)
       .where(sql`${t.policy} = 'auto'`),
+    uniqueIndex('company_domains_sign_in_key')
+      .on(t.domain)
+      .where(sql`${t.signIn}`),
     check('company_domains_policy', sql`${t.policy} in ('approval', 'auto')`),
     check('company_domains_domain_format', sql`${t.domain} = lower(${t.domain}) and ${t.domain} ~ '^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\\.[a-z0-9-]+$'`),
   ],

@@ -30,6 +30,8 @@ export const AUDIT_ACTIONS = [
   'domain.added',
   'domain.policy_changed',
   'domain.removed',
+  'sign_in.company',
+  'sign_in.settings_changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

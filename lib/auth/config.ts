@@ -3,6 +3,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { db } from '@/db/client';
 import { authenticate } from './accounts';
 import { clientAddress, throttleSource } from './client-address';
+import { redeemTicket } from '@/lib/sign-in/flow';
 import { createSession, endSessionByToken, SESSION_MAX_AGE_MS } from './sessions';
 
 declare module 'next-auth' {
@@ -58,6 +59,23 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!result.ok) throw result.reason === 'locked' ? new LockedOut(result.minutes) : new InvalidCredentials();
         const sessionToken = await createSession(db, result.accountId, { ip: address, userAgent: request.headers.get('user-agent') });
         return { id: result.accountId, email: result.email, sessionToken };
+      },
+    }),
+    // "Entrar com a conta da empresa": the callback (app/(auth)/login/company/callback) checked
+    // the provider's answer and left a ticket, used once within a minute (lib/sign-in/flow.ts).
+    Credentials({
+      id: 'company-sign-in',
+      credentials: { ticket: {} },
+      async authorize(credentials, request) {
+        const ticket = typeof credentials?.ticket === 'string' ? credentials.ticket : '';
+        const redeemed = await redeemTicket(db, ticket);
+        if (!redeemed) throw new InvalidCredentials();
+        const sessionToken = await createSession(db, redeemed.accountId, {
+          ip: clientAddress(request.headers),
+          userAgent: request.headers.get('user-agent'),
+          ssoCompanyId: redeemed.companyId,
+        });
+        return { id: redeemed.accountId, email: redeemed.email, sessionToken };
       },
     }),
   ],

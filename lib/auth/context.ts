@@ -22,7 +22,9 @@ export type ContactContext = {
 };
 
 export type ResolvedSession =
-  { status: 'signed-out' } | { status: 'no-company'; accountId: string; sessionId: string; email: string } | { status: 'ok'; context: ContactContext };
+  | { status: 'signed-out' }
+  | { status: 'no-company'; accountId: string; sessionId: string; email: string; companySignIn?: boolean }
+  | { status: 'ok'; context: ContactContext };
 
 /**
  * Reads who the person is, in which companies, with which role and permissions, from the
@@ -45,6 +47,10 @@ export async function resolveSession(
       sessionStartedAt: sessions.createdAt,
       lastUsedAt: sessions.lastUsedAt,
       sessionsEndedAt: contacts.sessionsEndedAt,
+      ssoCompanyId: sessions.ssoCompanyId,
+      // "Exigir login da empresa" covers this contact (its e-mail is of a sign-in domain).
+      companySignInRequired: sql<boolean>`exists(select 1 from company_sign_in s join company_domains d on d.company_id = s.company_id and d.sign_in
+        where s.company_id = ${contacts.companyId} and s.required and d.domain = split_part(lower(${contacts.email}), '@', 2))`,
       accountId: accounts.id,
       email: accounts.email,
       companyId: companies.id,
@@ -71,7 +77,10 @@ export async function resolveSession(
   // A company whose administrator ended this person's sessions after this one started is out
   // of its reach; the person's other companies are not.
   const endedHere = (r: (typeof rows)[number]) => r.sessionsEndedAt !== null && r.sessionsEndedAt >= r.sessionStartedAt;
-  const reachable = rows.filter((r) => r.companyId && r.contactId && !endedHere(r));
+  // A company that requires its own sign-in for this person is reached only by a session
+  // opened through its provider; the person's other companies are not affected.
+  const needsCompanySignIn = (r: (typeof rows)[number]) => Boolean(r.companySignInRequired) && r.ssoCompanyId !== r.companyId;
+  const reachable = rows.filter((r) => r.companyId && r.contactId && !endedHere(r) && !needsCompanySignIn(r));
   if (reachable.length === 0 && rows.some(endedHere)) return { status: 'signed-out' };
   await touchSession(db, account.sessionId, account.lastUsedAt, now);
   const memberships = reachable as ((typeof rows)[number] & {
@@ -82,7 +91,15 @@ export async function resolveSession(
     contactName: string;
     isAdmin: boolean;
   })[];
-  if (memberships.length === 0) return { status: 'no-company', accountId: account.accountId, sessionId: account.sessionId, email: account.email };
+  if (memberships.length === 0) {
+    return {
+      status: 'no-company',
+      accountId: account.accountId,
+      sessionId: account.sessionId,
+      email: account.email,
+      companySignIn: rows.some(needsCompanySignIn),
+    };
+  }
 
   // The chosen company if the person belongs to it; otherwise one they administer, since
   // administrators come to the portal mostly to administer.

@@ -15,7 +15,8 @@ export const SESSION_IDLE_MS = 2 * 60 * 60_000;
 /** "Last used" is written at most this often: not a write on every request. */
 export const SESSION_TOUCH_MS = 60_000;
 
-export type SessionOrigin = { ip?: string | null; userAgent?: string | null };
+/** Where a session comes from; `ssoCompanyId`: opened through that company's own provider. */
+export type SessionOrigin = { ip?: string | null; userAgent?: string | null; ssoCompanyId?: string | null };
 
 /** Opens a session for the account; the returned token goes into the cookie, never into the database. */
 export async function createSession(db: Executor, accountId: string, origin: SessionOrigin = {}, now = new Date()): Promise<string> {
@@ -28,6 +29,7 @@ export async function createSession(db: Executor, accountId: string, origin: Ses
     expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_MS),
     ip: origin.ip?.slice(0, 64) ?? null,
     userAgent: origin.userAgent?.slice(0, 400) ?? null,
+    ssoCompanyId: origin.ssoCompanyId ?? null,
   });
   return token;
 }

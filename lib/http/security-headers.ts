@@ -14,7 +14,15 @@ export function newNonce(): string {
  * two exceptions, there only: eval (React's development build) and inline styles (Next's
  * development overlay inserts <style> elements without the nonce).
  */
-export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV === 'development'): string {
+/**
+ * "Entrar com a conta da empresa" posts the e-mail and is redirected to the company's
+ * provider, whose address is not known in advance: a form's redirect is held to form-action
+ * too, so that page alone may send a form to any HTTPS address (or one on this machine, where
+ * a provider may use plain HTTP). The page holds no other field.
+ */
+export const COMPANY_SIGN_IN_FORM_ACTION = "form-action 'self' https: http://127.0.0.1:* http://localhost:*";
+
+export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV === 'development', formAction = "form-action 'self'"): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
@@ -24,7 +32,7 @@ export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV 
     "connect-src 'self'",
     "frame-ancestors 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    formAction,
     "object-src 'none'",
   ].join('; ');
 }

@@ -79,19 +79,20 @@ export async function approveIn(tx: Executor, decider: Decider, ids: string[], o
   const taken = await takenKeys(
     tx,
     decider.companyId,
-    pending.map((r) => ({ email: r.email, document: r.document })),
+    // A request from the company's provider has no document ('' matches none).
+    pending.map((r) => ({ email: r.email, document: r.document ?? '' })),
   );
   const candidates: Row[] = [];
   const seenDocuments = new Set<string>();
   for (const r of pending) {
     const refusal = taken.emails.has(r.email.toLowerCase())
       ? 'emailTaken'
-      : taken.documents.has(r.document) || seenDocuments.has(r.document)
+      : r.document && (taken.documents.has(r.document) || seenDocuments.has(r.document))
         ? 'documentTaken'
         : null;
     if (refusal) outcomes.push({ id: r.id, outcome: refusal, name: r.name, email: r.email });
     else {
-      seenDocuments.add(r.document);
+      if (r.document) seenDocuments.add(r.document);
       candidates.push(r);
     }
   }

@@ -212,7 +212,7 @@ describe('deciding ("Solicitações de acesso")', () => {
     const byEmail = await confirmedRequest(m, 'depois@pessoa.test');
     const byDocument = await confirmedRequest(m, 'cpf@pessoa.test');
     await makeContact(m.company.id, { email: 'depois@pessoa.test' });
-    await makeContact(m.company.id, { document: byDocument.document });
+    await makeContact(m.company.id, { document: byDocument.document! });
     const page = await requestsPage(m.company.id, 'pending', 1);
     expect(page.rows.every((r) => r.alreadyContact)).toBe(true);
     const outcomes = await approveRequests(db, adminOf(m), [byEmail.id, byDocument.id]);
@@ -320,7 +320,7 @@ describe('company domains and "Aprovar automaticamente"', () => {
     await addDomain(adminOf(m), { domain: 'auto-recusa.example.test', policy: 'auto' });
     const token = await requestAccess(m, 'beto@auto-recusa.example.test');
     const [row] = await db.select().from(accessRequests).where(eq(accessRequests.email, 'beto@auto-recusa.example.test'));
-    await makeContact(m.company.id, { document: row!.document });
+    await makeContact(m.company.id, { document: row!.document! });
     expect(await confirmRequest(db, token)).toMatchObject({ ok: true, outcome: 'pending' });
     expect(await pendingRequestCount(m.company.id)).toBe(1);
   });

@@ -21,3 +21,13 @@ describe('security headers (issue finding 7)', () => {
     expect(PERMISSIONS_POLICY).not.toContain('interest-cohort');
   });
 });
+
+describe('the company sign-in page', () => {
+  it('alone may send its form to the provider (any HTTPS address, or loopback)', async () => {
+    const { COMPANY_SIGN_IN_FORM_ACTION } = await import('@/lib/http/security-headers');
+    expect(contentSecurityPolicy('n', false)).toContain("form-action 'self';");
+    const relaxed = contentSecurityPolicy('n', false, COMPANY_SIGN_IN_FORM_ACTION);
+    expect(relaxed).toContain("form-action 'self' https: http://127.0.0.1:* http://localhost:*;");
+    expect(relaxed).not.toMatch(/form-action[^;]*http:(?!\/\/(127\.0\.0\.1|localhost))/);
+  });
+});

@@ -16,7 +16,7 @@ export default async function NoCompanyPage() {
   return (
     <>
       <h1>{t('noCompanyTitle')}</h1>
-      <p>{t('noCompanyText')}</p>
+      <p>{session.companySignIn ? t('noCompanySignInRequired') : t('noCompanyText')}</p>
       <SignOutButton className="btn btn--secondary" />
     </>
   );

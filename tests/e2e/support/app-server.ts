@@ -6,7 +6,8 @@ import { spawn } from 'node:child_process';
 import { eq } from 'drizzle-orm';
 import { connectFromEnv } from '../../../db/connect';
 import { installConnection } from '../../../db/client';
-import { accessRequests, accounts, contactPermissions, contacts, tickets } from '../../../db/schema';
+import { accessRequests, accounts, companyDomains, companySignIn, contactPermissions, contacts, tickets } from '../../../db/schema';
+import { encryptSecret } from '../../../lib/sign-in/secret';
 import { seedDemo } from '../../../db/seed';
 import { findOrCreateAccount, setPassword } from '../../../lib/auth/accounts';
 import { cpfFromBase } from '../../../lib/br/cpf';
@@ -191,6 +192,48 @@ for (const [code, t, cpfBase] of [
     });
   });
 }
+// company-sign-in.spec.ts: two companies signing their people in through the test provider.
+process.env.AUTH_SECRET = 'e2e-secret-e2e-secret-e2e-secret-e2e';
+{
+  const p = E2E.provider;
+  const issuer = `http://localhost:${E2E.providerPort}`;
+  let n = 0;
+  for (const [c, required, people] of [
+    [p.company, false, [p.member, p.memberNoJs]],
+    [p.strict, true, [p.twoCompanies]],
+  ] as const) {
+    const created = await createCompany({ code: c.code, name: c.name, adminEmail: c.admin, adminName: `Admin ${c.name}` }, { invite: false });
+    await setPassword(db, created.accountId, E2E.password);
+    await db.insert(companyDomains).values({ companyId: created.company.id, domain: c.domain, policy: 'approval', signIn: true });
+    await db
+      .insert(companySignIn)
+      .values({ companyId: created.company.id, issuer, clientId: p.clientId, clientSecretEncrypted: encryptSecret(p.clientSecret), required });
+    for (const person of people) {
+      const account = await findOrCreateAccount(db, person.email);
+      await setPassword(db, account.id, E2E.password);
+      await db.insert(contacts).values({
+        companyId: created.company.id,
+        accountId: account.id,
+        name: person.name,
+        email: person.email,
+        document: cpfFromBase(String(601702803 + n++)),
+        areaCode: '11',
+        phone: '912348888',
+      });
+    }
+  }
+  // The person of the strict company is also a contact of the demo company.
+  const [dora] = await db.select().from(accounts).where(eq(accounts.email, p.twoCompanies.email));
+  await db.insert(contacts).values({
+    companyId: demo!.companyId,
+    accountId: dora!.id,
+    name: p.twoCompanies.name,
+    email: p.twoCompanies.email,
+    document: cpfFromBase('701802903'),
+    areaCode: '11',
+    phone: '912347777',
+  });
+}
 await conn.close();
 
 const child = spawn(path.resolve('node_modules/.bin/tsx'), ['--conditions=react-server', 'scripts/start.ts'], {
@@ -202,7 +245,7 @@ const child = spawn(path.resolve('node_modules/.bin/tsx'), ['--conditions=react-
     SMTP_URL: `smtp://127.0.0.1:${E2E.smtpPort}`,
     // Small import batches, so the progress page of a 1,000-row import can be seen.
     IMPORT_BATCH: '5',
-    AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e',
+    AUTH_SECRET: process.env.AUTH_SECRET,
     NEXT_TELEMETRY_DISABLED: '1',
   },
 });

@@ -6,6 +6,21 @@ export const E2E = {
   baseUrl: `http://127.0.0.1:${3111 + offset}`,
   smtpPort: 2626 + offset,
   sinkUrl: `http://127.0.0.1:${4626 + offset}`,
+  // company-sign-in.spec.ts: a real OpenID Connect provider on loopback (tests/support/oidc-provider.ts).
+  providerPort: 4726 + offset,
+  provider: {
+    clientId: 'portaria-e2e',
+    clientSecret: 'segredo-do-cliente-e2e',
+    // A company whose people of sso-e2e.test sign in through the provider.
+    company: { code: 'SSOE2E', name: 'Entrada Única Ltda', domain: 'sso-e2e.test', admin: 'admin@sso-e2e.test' },
+    member: { name: 'Marta Membro', email: 'marta@sso-e2e.test' },
+    memberNoJs: { name: 'Mauro Membro', email: 'mauro@sso-e2e.test' },
+    newcomer: { name: 'Nádia Nova', email: 'nadia@sso-e2e.test' },
+    unverified: { name: 'Ulisses Sem Verificar', email: 'ulisses@sso-e2e.test' },
+    // A company requiring its own sign-in, whose person is also a contact of the demo company.
+    strict: { code: 'EXIGEE2E', name: 'Exige Login S.A.', domain: 'exige-e2e.test', admin: 'admin@exige-e2e.test' },
+    twoCompanies: { name: 'Dora Duas Empresas', email: 'dora@exige-e2e.test' },
+  },
   dataDir: '.data/e2e',
   password: 'senha-de-teste-123',
   demoAdmin: 'admin@demo.test',
