@@ -25,6 +25,7 @@ const ROUNDS = 30;
 const WARM = 3;
 process.env.AUTH_SECRET ??= 'bench-secret-bench-secret-bench-secret-12';
 process.env.APP_URL = 'http://127.0.0.1:3998';
+process.env.PORTARIA_LOOPBACK_PROVIDERS = '1';
 
 const port = await new Promise<number>((resolve) => {
   const s = createServer();
@@ -85,17 +86,15 @@ try {
     .values({ companyId: company.id, issuer: provider.issuer, clientId: client.clientId, clientSecretEncrypted: encryptSecret(client.clientSecret) });
   const account = await findOrCreateAccount(db, email);
   await setPassword(db, account.id, 'senha-do-bench-123');
-  await db
-    .insert(contacts)
-    .values({
-      companyId: company.id,
-      accountId: account.id,
-      name: 'Pessoa Bench',
-      email,
-      document: cpfFromBase('123123123'),
-      areaCode: '11',
-      phone: '987654321',
-    });
+  await db.insert(contacts).values({
+    companyId: company.id,
+    accountId: account.id,
+    name: 'Pessoa Bench',
+    email,
+    document: cpfFromBase('123123123'),
+    areaCode: '11',
+    phone: '987654321',
+  });
 
   const password: number[] = [];
   const portal: number[] = [];
@@ -115,7 +114,7 @@ try {
     const search = await atProvider(started.url);
     const idpMs = performance.now() - t;
     t = performance.now();
-    const finished = await finishCompanySignIn(db, search);
+    const finished = await finishCompanySignIn(db, search, started.browserKey);
     if (!finished.ok || finished.outcome !== 'signedIn') throw new Error(`not signed in: ${JSON.stringify(finished)}`);
     const redeemed = await redeemTicket(db, finished.ticket);
     await createSession(db, redeemed!.accountId, { ssoCompanyId: redeemed!.companyId });

@@ -1,7 +1,7 @@
 -- "Login da empresa" (PRODUCT.md §10.2): each company's OpenID Connect provider (the client secret
 -- encrypted), the domains that sign in through it (one company per domain), sign-ins on their
--- way to the provider and back, and sessions opened through it. Requests made by signing in
--- there have no document or phone.
+-- way to the provider and back (bound to the browser that started them), and sessions opened
+-- through it. Requests made by signing in there have no document or phone.
 CREATE TABLE "company_sign_in" (
 	"company_id" uuid PRIMARY KEY NOT NULL,
 	"issuer" text NOT NULL,
@@ -13,6 +13,7 @@ CREATE TABLE "company_sign_in" (
 --> statement-breakpoint
 CREATE TABLE "sign_in_attempts" (
 	"state_hash" text PRIMARY KEY NOT NULL,
+	"browser_hash" text NOT NULL,
 	"company_id" uuid NOT NULL,
 	"email" text NOT NULL,
 	"code_verifier" text NOT NULL,

@@ -20,6 +20,8 @@ export const companySignIn = pgTable('company_sign_in', {
 // can take the provider's answer.
 export const signInAttempts = pgTable('sign_in_attempts', {
   stateHash: text().primaryKey(),
+  // SHA-256 of the key in the cookie of the browser that started it.
+  browserHash: text().notNull(),
   companyId: uuid()
     .notNull()
     .references(() => companies.id),

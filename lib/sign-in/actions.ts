@@ -1,6 +1,6 @@
 'use server';
 
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { redirect, RedirectType } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
@@ -13,12 +13,15 @@ import { readForm } from '@/lib/forms/action';
 import { withFlash } from '@/lib/forms/flash';
 import { fieldErrorKeys, formValues, type ActionState } from '@/lib/forms/action-state';
 import { translateFieldErrors } from '@/lib/forms/translate';
-import { startCompanySignIn } from './flow';
+import { ATTEMPT_COOKIE, ATTEMPT_TTL_MS, CALLBACK_PATH, startCompanySignIn } from './flow';
 import { SignInSettingsSchema } from './schema';
 import { saveSignInSettings, testSignInSettings } from './settings';
 
-/** Company sign-ins started from one source: each one stores an attempt for ten minutes. */
-const START_LIMIT: ThrottleLimit = { max: 30, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+/**
+ * Company sign-ins started from one source (each stores an attempt for ten minutes): generous,
+ * since a whole office behind one address signs in this way in the morning.
+ */
+const START_LIMIT: ThrottleLimit = { max: 300, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
 
 /** "Entrar com a conta da empresa": to the provider of the company owning the e-mail's domain. */
 export async function startCompanySignInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -29,9 +32,17 @@ export async function startCompanySignInAction(_prev: ActionState, formData: For
   const address = clientAddress(await headers());
   if (!address) return { status: 'error', message: (await getTranslations('common'))('genericError'), values };
   const counted = await recordFailure(db, `sso:${throttleSource(address)}`, new Date(), START_LIMIT);
-  if (counted.failures > START_LIMIT.max) return { status: 'error', message: t('problems.providerUnavailable'), values };
+  if (counted.failures > START_LIMIT.max) return { status: 'error', message: t('problems.tooMany'), values };
   const started = await startCompanySignIn(db, parsed.data.email);
   if (!started.ok) return { status: 'error', message: t(`problems.${started.problem}`), values };
+  // Sent back with the provider's answer (a top-level navigation: SameSite=Lax carries it).
+  (await cookies()).set(ATTEMPT_COOKIE, started.browserKey, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: new URL(started.url).protocol === 'https:' && process.env.APP_URL?.startsWith('https:'),
+    path: CALLBACK_PATH,
+    maxAge: ATTEMPT_TTL_MS / 1000,
+  });
   redirect(started.url);
 }
 

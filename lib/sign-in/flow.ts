@@ -20,6 +20,8 @@ import { decryptSecret } from './secret';
 export const CALLBACK_PATH = '/login/company/callback';
 export const ATTEMPT_TTL_MS = 10 * 60_000;
 export const TICKET_TTL_MS = 60_000;
+/** The cookie holding the key of the browser's sign-in attempt (only the callback reads it). */
+export const ATTEMPT_COOKIE = 'portaria-company-sign-in';
 
 /** The address to register at the provider (APP_URL based). */
 export const redirectUri = () => appUrl(CALLBACK_PATH);
@@ -63,7 +65,7 @@ async function providerOfCompany(db: Executor, companyId: string): Promise<Compa
 }
 
 export type StartProblem = 'noCompanySignIn' | 'providerUnavailable';
-export type StartResult = { ok: true; url: string } | { ok: false; problem: StartProblem };
+export type StartResult = { ok: true; url: string; browserKey: string } | { ok: false; problem: StartProblem };
 
 /** The provider's address to send the person to, for the company owning the e-mail's domain. */
 export async function startCompanySignIn(db: Executor, emailInput: string, now = new Date()): Promise<StartResult> {
@@ -76,25 +78,34 @@ export async function startCompanySignIn(db: Executor, emailInput: string, now =
   const codeVerifier = client.randomPKCECodeVerifier();
   const state = client.randomState();
   const nonce = client.randomNonce();
+  // The answer counts only in the browser that asked (a cookie holds this key): a link to the
+  // callback made by someone else signs nobody in to their account (login CSRF).
+  const browserKey = randomBytes(32).toString('base64url');
   await db.delete(signInAttempts).where(sql`${signInAttempts.expiresAt} < ${now}`);
   await db.insert(signInAttempts).values({
     stateHash: sha256(state),
+    browserHash: sha256(browserKey),
     companyId: company.companyId,
     email,
     codeVerifier,
     nonce,
     expiresAt: new Date(now.getTime() + ATTEMPT_TTL_MS),
   });
-  const url = client.buildAuthorizationUrl(found.config, {
-    redirect_uri: redirectUri(),
-    scope: 'openid email profile',
-    code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
-    code_challenge_method: 'S256',
-    state,
-    nonce,
-    login_hint: email,
-  });
-  return { ok: true, url: url.href };
+  let url: URL;
+  try {
+    url = client.buildAuthorizationUrl(found.config, {
+      redirect_uri: redirectUri(),
+      scope: 'openid email profile',
+      code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
+      code_challenge_method: 'S256',
+      state,
+      nonce,
+      login_hint: email,
+    });
+  } catch {
+    return { ok: false, problem: 'providerUnavailable' };
+  }
+  return { ok: true, url: url.href, browserKey };
 }
 
 export type FinishProblem =
@@ -106,19 +117,20 @@ export type FinishResult =
   | { ok: false; problem: FinishProblem };
 
 /**
- * The provider's answer at the callback address (`search`: its query string). Signs in an
+ * The provider's answer at the callback address (`search`: its query string), in the browser
+ * holding the attempt's key (`browserKey`, from its cookie). Signs in an
  * active contact of the company (a ticket Auth.js turns into a session), or makes a person
  * who is not yet a contact a confirmed access request (a contact at once under "Aprovar
  * automaticamente"). Every refusal is a reason, never an exception.
  */
-export async function finishCompanySignIn(db: Executor, search: string, now = new Date()): Promise<FinishResult> {
+export async function finishCompanySignIn(db: Executor, search: string, browserKey: string | undefined, now = new Date()): Promise<FinishResult> {
   const params = new URLSearchParams(search);
   const state = params.get('state');
-  if (!state || state.length > 200) return { ok: false, problem: 'stateInvalid' };
+  if (!state || state.length > 200 || !browserKey || browserKey.length > 100) return { ok: false, problem: 'stateInvalid' };
   // Used once: taken out of the table whatever happens next.
   const [attempt] = await db
     .delete(signInAttempts)
-    .where(and(eq(signInAttempts.stateHash, sha256(state)), gt(signInAttempts.expiresAt, now)))
+    .where(and(eq(signInAttempts.stateHash, sha256(state)), eq(signInAttempts.browserHash, sha256(browserKey)), gt(signInAttempts.expiresAt, now)))
     .returning();
   if (!attempt) return { ok: false, problem: 'stateInvalid' };
   const error = params.get('error');

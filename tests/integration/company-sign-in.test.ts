@@ -32,6 +32,8 @@ let port: number;
 
 beforeAll(async () => {
   process.env.AUTH_SECRET ??= 'integration-secret-integration-secret-1234';
+  // The test provider runs on this machine, over plain HTTP.
+  process.env.PORTARIA_LOOPBACK_PROVIDERS = '1';
   process.env.APP_URL = 'http://127.0.0.1:3999';
   port = await freePort();
   provider = await startTestProvider({ port, clients: [CLIENT, OTHER], accounts: [{ email: 'ana@acme.example.test', name: 'Ana Souza' }] });
@@ -69,6 +71,19 @@ describe('"Testar configuração": the discovery document', () => {
     expect(parseIssuer('http://idp.example.com')).toEqual({ ok: false, problem: 'notHttps' });
     expect(parseIssuer('https://user:pw@idp.example.com')).toEqual({ ok: false, problem: 'issuerInvalid' });
     expect(await discoverProvider('http://idp.example.com', 'x', 'y')).toEqual({ ok: false, problem: 'notHttps' });
+    // No probing of the server's own or private networks' addresses.
+    for (const internal of ['https://10.0.0.5', 'https://192.168.1.1', 'https://169.254.169.254', 'https://172.16.0.1', 'https://0.0.0.0']) {
+      expect(parseIssuer(internal)).toEqual({ ok: false, problem: 'internalAddress' });
+    }
+    process.env.PORTARIA_LOOPBACK_PROVIDERS = '';
+    try {
+      expect(parseIssuer(provider.issuer)).toEqual({ ok: false, problem: 'notHttps' });
+      expect(parseIssuer('https://127.0.0.1:5432')).toEqual({ ok: false, problem: 'internalAddress' });
+      expect(parseIssuer('https://[::1]')).toEqual({ ok: false, problem: 'internalAddress' });
+      expect(parseIssuer('https://localhost:3000')).toEqual({ ok: false, problem: 'internalAddress' });
+    } finally {
+      process.env.PORTARIA_LOOPBACK_PROVIDERS = '1';
+    }
     expect(await discoverProvider(`http://127.0.0.1:${await freePort()}`, 'x', 'y')).toEqual({ ok: false, problem: 'unreachable' });
     // The same provider under another name: its document names another issuer.
     expect(await discoverProvider(`http://localhost:${port}`, 'x', 'y')).toEqual({ ok: false, problem: 'issuerMismatch' });
@@ -139,11 +154,51 @@ function person(m: { domain: string }, local: string, extra: { emailVerified?: b
   return email;
 }
 
+/** The key the browser that started the last sign-in holds in its cookie. */
+let browserKey = '';
 async function signInThroughProvider(email: string, login: string = email) {
   const started = await startCompanySignIn(db, email);
   if (!started.ok) throw new Error(`not started: ${started.problem}`);
+  browserKey = started.browserKey;
   return throughProvider(started.url, login);
 }
+
+/** The provider's answer arriving in the browser that started the sign-in. */
+const finish = (search: string, now?: Date) => finishCompanySignIn(db, search, browserKey, now);
+
+describe('a discovery document with unusable endpoints', () => {
+  it('is refused by "Testar configuração" and at sign-in, never a failure', async () => {
+    const { createServer: createHttp } = await import('node:http');
+    const docPort = await freePort();
+    const issuer = `http://127.0.0.1:${docPort}`;
+    let endpoints: Record<string, string> = {};
+    const server = createHttp((req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(
+        JSON.stringify({
+          issuer,
+          response_types_supported: ['code'],
+          subject_types_supported: ['public'],
+          id_token_signing_alg_values_supported: ['RS256'],
+          ...endpoints,
+        }),
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(docPort, '127.0.0.1', resolve));
+    try {
+      endpoints = { authorization_endpoint: 'javascript:alert(1)//', token_endpoint: `${issuer}/token`, jwks_uri: `${issuer}/jwks` };
+      expect(await discoverProvider(issuer, 'x', 'y')).toEqual({ ok: false, problem: 'missingEndpoints' });
+      // A loopback document may not send the code and secret over plain HTTP elsewhere.
+      endpoints = { authorization_endpoint: `${issuer}/auth`, token_endpoint: 'http://192.0.2.2:9913/token', jwks_uri: `${issuer}/jwks` };
+      expect(await discoverProvider(issuer, 'x', 'y')).toEqual({ ok: false, problem: 'notHttps' });
+      const m = await configured();
+      await db.update(companySignIn).set({ issuer }).where(eq(companySignIn.companyId, m.company.id));
+      expect(await startCompanySignIn(db, person(m, 'endpoint-ruim'))).toEqual({ ok: false, problem: 'providerUnavailable' });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
 
 describe('"Entrar com a conta da empresa"', () => {
   it('signs an active contact in to the company, once, with a history entry', async () => {
@@ -151,13 +206,13 @@ describe('"Entrar com a conta da empresa"', () => {
     const email = person(m, 'ana');
     const contact = await makeContact(m.company.id, { email });
     const search = await signInThroughProvider(email);
-    const result = await finishCompanySignIn(db, search);
+    const result = await finish(search);
     expect(result).toMatchObject({ ok: true, outcome: 'signedIn', companyId: m.company.id });
     const ticket = (result as { ticket: string }).ticket;
     expect(await redeemTicket(db, ticket)).toEqual({ accountId: contact.accountId, companyId: m.company.id, email });
     expect(await redeemTicket(db, ticket)).toBeNull();
     // The provider's answer works once.
-    expect(await finishCompanySignIn(db, search)).toEqual({ ok: false, problem: 'stateInvalid' });
+    expect(await finish(search)).toEqual({ ok: false, problem: 'stateInvalid' });
     const [entry] = await db
       .select()
       .from(auditEvents)
@@ -201,19 +256,34 @@ describe('"Entrar com a conta da empresa"', () => {
     const search = new URLSearchParams(await signInThroughProvider(email));
     const tampered = new URLSearchParams(search);
     tampered.set('state', `${search.get('state')}x`);
-    expect(await finishCompanySignIn(db, tampered.toString())).toEqual({ ok: false, problem: 'stateInvalid' });
+    expect(await finish(tampered.toString())).toEqual({ ok: false, problem: 'stateInvalid' });
     const missing = new URLSearchParams(search);
     missing.delete('state');
-    expect(await finishCompanySignIn(db, missing.toString())).toEqual({ ok: false, problem: 'stateInvalid' });
-    expect(await finishCompanySignIn(db, search.toString())).toMatchObject({ ok: true });
-    expect(await finishCompanySignIn(db, search.toString())).toEqual({ ok: false, problem: 'stateInvalid' });
+    expect(await finish(missing.toString())).toEqual({ ok: false, problem: 'stateInvalid' });
+    expect(await finish(search.toString())).toMatchObject({ ok: true });
+    expect(await finish(search.toString())).toEqual({ ok: false, problem: 'stateInvalid' });
+  });
+
+  it('refuses the answer in another browser than the one that started (login CSRF)', async () => {
+    const m = await configured();
+    const email = person(m, 'csrf');
+    await makeContact(m.company.id, { email });
+    const search = await signInThroughProvider(email);
+    // Someone else's browser opens the link: its cookie holds another key, or none.
+    expect(await finishCompanySignIn(db, search, undefined)).toEqual({ ok: false, problem: 'stateInvalid' });
+    const other = await startCompanySignIn(db, email);
+    const otherKey = (other as { browserKey: string }).browserKey;
+    const search2 = await signInThroughProvider(email);
+    expect(await finishCompanySignIn(db, search2, otherKey)).toEqual({ ok: false, problem: 'stateInvalid' });
+    // The attempt stays for the browser that started it (another cannot spoil it).
+    expect(await finish(search2)).toMatchObject({ ok: true, outcome: 'signedIn' });
   });
 
   it('refuses an expired attempt (ten minutes)', async () => {
     const m = await configured();
     const email = person(m, 'demorou');
     const search = await signInThroughProvider(email);
-    expect(await finishCompanySignIn(db, search, new Date(Date.now() + 11 * 60_000))).toEqual({ ok: false, problem: 'stateInvalid' });
+    expect(await finish(search, new Date(Date.now() + 11 * 60_000))).toEqual({ ok: false, problem: 'stateInvalid' });
   });
 
   it('refuses an ID token whose nonce is not the one sent, and a code whose PKCE verifier does not match', async () => {
@@ -222,10 +292,10 @@ describe('"Entrar com a conta da empresa"', () => {
     await makeContact(m.company.id, { email });
     let search = await signInThroughProvider(email);
     await db.update(signInAttempts).set({ nonce: 'outro-nonce-qualquer' });
-    expect(await finishCompanySignIn(db, search)).toEqual({ ok: false, problem: 'tokenInvalid' });
+    expect(await finish(search)).toEqual({ ok: false, problem: 'tokenInvalid' });
     search = await signInThroughProvider(email);
     await db.update(signInAttempts).set({ codeVerifier: 'x'.repeat(43) });
-    expect(await finishCompanySignIn(db, search)).toEqual({ ok: false, problem: 'tokenInvalid' });
+    expect(await finish(search)).toEqual({ ok: false, problem: 'tokenInvalid' });
   });
 
   it('refuses an expired ID token', async () => {
@@ -237,7 +307,7 @@ describe('"Entrar com a conta da empresa"', () => {
     // Our clock two hours on: the ID token (valid one hour) has expired.
     vi.useFakeTimers({ toFake: ['Date'], now: now.getTime() + 2 * 3600_000 });
     try {
-      expect(await finishCompanySignIn(db, search, now)).toEqual({ ok: false, problem: 'tokenInvalid' });
+      expect(await finish(search, now)).toEqual({ ok: false, problem: 'tokenInvalid' });
     } finally {
       vi.useRealTimers();
     }
@@ -257,14 +327,14 @@ describe('"Entrar com a conta da empresa"', () => {
     const started = await startCompanySignIn(db, person(other, 'outra'));
     const theirs = new URLSearchParams(await throughProvider((started as { url: string }).url, `outra@${other.domain}`).catch(() => ''));
     ours.set('code', theirs.get('code') ?? 'codigo-de-outro-cliente');
-    expect(await finishCompanySignIn(db, ours.toString())).toEqual({ ok: false, problem: 'tokenInvalid' });
+    expect(await finish(ours.toString())).toEqual({ ok: false, problem: 'tokenInvalid' });
   });
 
   it('refuses an e-mail the provider has not verified', async () => {
     const m = await configured();
     const email = person(m, 'nao-verificado', { emailVerified: false });
     await makeContact(m.company.id, { email });
-    expect(await finishCompanySignIn(db, await signInThroughProvider(email))).toEqual({ ok: false, problem: 'emailNotVerified' });
+    expect(await finish(await signInThroughProvider(email))).toEqual({ ok: false, problem: 'emailNotVerified' });
   });
 
   it("refuses an account of another domain (the provider vouches only for the company's domains)", async () => {
@@ -272,13 +342,13 @@ describe('"Entrar com a conta da empresa"', () => {
     const stranger = 'intruso@outro-dominio.example.test';
     provider.accounts.set(stranger, { email: stranger, name: 'Intruso' });
     const search = await signInThroughProvider(person(m, 'dica'), stranger);
-    expect(await finishCompanySignIn(db, search)).toEqual({ ok: false, problem: 'domainNotOwned' });
+    expect(await finish(search)).toEqual({ ok: false, problem: 'domainNotOwned' });
   });
 
   it('the person who cancels at the provider is told so', async () => {
     const m = await configured();
     const search = await signInThroughProvider(person(m, 'desistiu'), 'cancel');
-    expect(await finishCompanySignIn(db, search)).toEqual({ ok: false, problem: 'cancelled' });
+    expect(await finish(search)).toEqual({ ok: false, problem: 'cancelled' });
   });
 
   it('a removed contact is refused', async () => {
@@ -289,13 +359,13 @@ describe('"Entrar com a conta da empresa"', () => {
       .update(contacts)
       .set({ status: 'removed', removedAt: new Date() })
       .where(and(eq(contacts.companyId, m.company.id), eq(contacts.id, contact.id)));
-    expect(await finishCompanySignIn(db, await signInThroughProvider(email))).toEqual({ ok: false, problem: 'contactInactive' });
+    expect(await finish(await signInThroughProvider(email))).toEqual({ ok: false, problem: 'contactInactive' });
   });
 
   it('someone not yet a contact becomes a confirmed access request', async () => {
     const m = await configured();
     const email = person(m, 'novata', { name: 'Nina Novata' });
-    expect(await finishCompanySignIn(db, await signInThroughProvider(email))).toEqual({ ok: true, outcome: 'requested', companyName: m.company.name });
+    expect(await finish(await signInThroughProvider(email))).toEqual({ ok: true, outcome: 'requested', companyName: m.company.name });
     const [request] = await db.select().from(accessRequests).where(eq(accessRequests.companyId, m.company.id));
     expect(request).toMatchObject({ status: 'pending', source: 'sso', name: 'Nina Novata', email, document: null });
   });
@@ -303,7 +373,7 @@ describe('"Entrar com a conta da empresa"', () => {
   it('under "Aprovar automaticamente" the person becomes a contact at once', async () => {
     const m = await configured({ policy: 'auto' });
     const email = person(m, 'automatica');
-    expect(await finishCompanySignIn(db, await signInThroughProvider(email))).toMatchObject({ ok: true, outcome: 'approved' });
+    expect(await finish(await signInThroughProvider(email))).toMatchObject({ ok: true, outcome: 'approved' });
     const [contact] = await db
       .select()
       .from(contacts)
@@ -325,7 +395,7 @@ describe('"Exigir login da empresa"', () => {
       expect(byPassword.context.memberships.map((m) => m.companyId)).toEqual([b.company.id]);
       expect(byPassword.context.companyId).toBe(b.company.id);
     }
-    const result = await finishCompanySignIn(db, await signInThroughProvider(email));
+    const result = await finish(await signInThroughProvider(email));
     const ticket = await redeemTicket(db, (result as { ticket: string }).ticket);
     const viaCompany = await resolveSession(db, await createSession(db, ticket!.accountId, { ssoCompanyId: ticket!.companyId }), a.company.id);
     expect(viaCompany.status === 'ok' && viaCompany.context.companyId).toBe(a.company.id);

@@ -246,6 +246,8 @@ const child = spawn(path.resolve('node_modules/.bin/tsx'), ['--conditions=react-
     // Small import batches, so the progress page of a 1,000-row import can be seen.
     IMPORT_BATCH: '5',
     AUTH_SECRET: process.env.AUTH_SECRET,
+    // The test provider runs on this machine, over plain HTTP.
+    PORTARIA_LOOPBACK_PROVIDERS: '1',
     NEXT_TELEMETRY_DISABLED: '1',
   },
 });
