@@ -39,7 +39,7 @@ export async function startCompanySignInAction(_prev: ActionState, formData: For
   (await cookies()).set(ATTEMPT_COOKIE, started.browserKey, {
     httpOnly: true,
     sameSite: 'lax',
-    secure: new URL(started.url).protocol === 'https:' && process.env.APP_URL?.startsWith('https:'),
+    secure: process.env.APP_URL?.startsWith('https:') ?? false,
     path: CALLBACK_PATH,
     maxAge: ATTEMPT_TTL_MS / 1000,
   });
