@@ -2,14 +2,13 @@
 // 16 connections for 30 s against the list/search page, then the same against a trivial
 // signed-in page (/profile), on the production server. Last line: one JSON object.
 import { randomBytes } from 'node:crypto';
-import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { installConnection } from '../db/client';
 import { accounts, contacts } from '../db/schema';
 import { cpfFromBase } from '../lib/br/cpf';
 import { setPassword } from '../lib/auth/accounts';
 import { createCompany } from '../lib/companies/mutations';
-import { ensureBuild, freshDatabase, percentile, sessionCookie, startServer } from './support';
+import { ensureBuild, freshDatabase, loadRun, sessionCookie, startServer } from './support';
 
 const TOTAL = Number(process.env.BENCH_CONTACTS ?? 100_000);
 const IN_COMPANY = Math.floor(TOTAL / 2);
@@ -142,35 +141,6 @@ function listPath(): string {
   return `/contacts?q=${encodeURIComponent(q)}${Math.random() < 0.3 ? '&page=2' : ''}`;
 }
 
-async function load(url: string, cookie: string, pathFor: () => string, duration = DURATION) {
-  const latencies: number[] = [];
-  let bad = 0;
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url,
-        connections: CONNECTIONS,
-        duration,
-        headers: { cookie },
-        requests: [{ setupRequest: (req) => ({ ...req, path: pathFor() }) }],
-      },
-      (err, res) => (err ? reject(err) : resolve(res)),
-    );
-    instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-      latencies.push(responseTime);
-      if (statusCode !== 200) bad++;
-    });
-  });
-  latencies.sort((a, b) => a - b);
-  return {
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    rps: result.requests.average,
-    errors: bad + result.errors + result.timeouts,
-    total: result.requests.total,
-  };
-}
-
 ensureBuild();
 const bench = await freshDatabase('bench_list');
 installConnection(bench.conn);
@@ -186,9 +156,9 @@ try {
     if (!check.ok || !html.includes('Usuários do Sistema') || !html.includes(`de ${(IN_COMPANY + 1).toLocaleString('pt-BR')}`)) {
       throw new Error(`the signed-in list did not answer as expected (HTTP ${check.status})`);
     }
-    await load(base, cookie, listPath, 3); // warm-up
-    const list = await load(base, cookie, listPath);
-    const trivial = await load(base, cookie, () => '/profile');
+    await loadRun(base, cookie, listPath, 3, CONNECTIONS); // warm-up
+    const list = await loadRun(base, cookie, listPath, DURATION, CONNECTIONS);
+    const trivial = await loadRun(base, cookie, () => '/profile', DURATION, CONNECTIONS);
     const errors = list.errors + trivial.errors + server.errors();
     console.error(`list: ${list.total} requests, p50 ${list.p50} ms, p95 ${list.p95} ms, ${list.rps.toFixed(1)} req/s`);
     console.error(`trivial: ${trivial.total} requests, p50 ${trivial.p50} ms, p95 ${trivial.p95} ms, ${trivial.rps.toFixed(1)} req/s`);

@@ -5,7 +5,6 @@
 // selecionadas" on 500 requests through the product's own decision (lib/requests/decisions.ts),
 // three times on fresh requests, the median reported. Last line: one JSON object.
 import { randomBytes } from 'node:crypto';
-import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { installConnection } from '../db/client';
 import type { Executor } from '../db/connect';
@@ -15,7 +14,7 @@ import { setPassword } from '../lib/auth/accounts';
 import { createCompany } from '../lib/companies/mutations';
 import { decideRequests } from '../lib/requests/decisions';
 import { REQUESTS_PAGE_SIZE } from '../lib/requests/queries';
-import { ensureBuild, freshDatabase, percentile, sessionCookie, startServer } from './support';
+import { ensureBuild, freshDatabase, loadRun, sessionCookie, startServer } from './support';
 
 const PENDING = 1000;
 const OTHER_COMPANIES = 4;
@@ -91,29 +90,6 @@ async function seed(db: Executor) {
   return { companyId: main.company.id, companyName: main.company.name, adminId: main.admin.id, adminAccountId: main.accountId };
 }
 
-async function load(url: string, cookie: string, pathFor: () => string, duration = DURATION) {
-  const latencies: number[] = [];
-  let bad = 0;
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      { url, connections: CONNECTIONS, duration, headers: { cookie }, requests: [{ setupRequest: (req) => ({ ...req, path: pathFor() }) }] },
-      (err, res) => (err ? reject(err) : resolve(res)),
-    );
-    instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-      latencies.push(responseTime);
-      if (statusCode !== 200) bad++;
-    });
-  });
-  latencies.sort((a, b) => a - b);
-  return {
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    rps: result.requests.average,
-    errors: bad + result.errors + result.timeouts,
-    total: result.requests.total,
-  };
-}
-
 const pages = Math.ceil(PENDING / REQUESTS_PAGE_SIZE);
 // Mostly the first page (where an administrator works), the rest spread over the others.
 const inboxPath = () => (Math.random() < 0.6 ? '/requests' : `/requests?page=${1 + Math.floor(Math.random() * pages)}`);
@@ -136,9 +112,9 @@ try {
     if (!check.ok || !html.includes('Solicitações de acesso') || !html.includes(`de ${PENDING.toLocaleString('pt-BR')}`)) {
       throw new Error(`the inbox did not answer as expected (HTTP ${check.status})`);
     }
-    await load(base, cookie, inboxPath, 3); // warm-up
-    inbox = await load(base, cookie, inboxPath);
-    trivial = await load(base, cookie, () => '/profile');
+    await loadRun(base, cookie, inboxPath, 3, CONNECTIONS); // warm-up
+    inbox = await loadRun(base, cookie, inboxPath, DURATION, CONNECTIONS);
+    trivial = await loadRun(base, cookie, () => '/profile', DURATION, CONNECTIONS);
     inbox.errors += server.errors();
   } finally {
     await server.stop();

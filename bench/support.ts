@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { encode } from 'next-auth/jwt';
+import autocannon from 'autocannon';
 import pg from 'pg';
 import { connectPostgres, type Connection, type Executor } from '../db/connect';
 import { createSession } from '../lib/auth/sessions';
@@ -105,4 +106,28 @@ export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
   return sorted[Math.max(0, i)]!;
+}
+
+/** Load on a signed-in page: `connections` for `duration` seconds, each request's path from `pathFor`; latencies per request, errors = non-200 answers, socket errors and timeouts. */
+export async function loadRun(url: string, cookie: string, pathFor: () => string, duration: number, connections: number) {
+  const latencies: number[] = [];
+  let bad = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      { url, connections, duration, headers: { cookie }, requests: [{ setupRequest: (req) => ({ ...req, path: pathFor() }) }] },
+      (err, res) => (err ? reject(err) : resolve(res)),
+    );
+    instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+      latencies.push(responseTime);
+      if (statusCode !== 200) bad++;
+    });
+  });
+  latencies.sort((a, b) => a - b);
+  return {
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    rps: result.requests.average,
+    errors: bad + result.errors + result.timeouts,
+    total: result.requests.total,
+  };
 }
