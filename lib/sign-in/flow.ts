@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import * as client from 'openid-client';
 import { accessRequests, companies, companyDomains, companySignIn, signInAttempts, signInTickets } from '@/db/schema';
 import type { Executor } from '@/db/connect';
@@ -30,26 +30,8 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 type CompanyProvider = { companyId: string; companyName: string; issuer: string; clientId: string; secret: string | null };
 
-/** The company whose sign-in domains include this e-mail's domain, with its provider. */
-async function providerForEmail(db: Executor, email: string): Promise<CompanyProvider | null> {
-  const domain = emailDomain(email);
-  if (!domain) return null;
-  const [row] = await db
-    .select({
-      companyId: companies.id,
-      companyName: companies.name,
-      issuer: companySignIn.issuer,
-      clientId: companySignIn.clientId,
-      stored: companySignIn.clientSecretEncrypted,
-    })
-    .from(companyDomains)
-    .innerJoin(companySignIn, eq(companySignIn.companyId, companyDomains.companyId))
-    .innerJoin(companies, eq(companies.id, companyDomains.companyId))
-    .where(and(eq(companyDomains.domain, domain), eq(companyDomains.signIn, true)));
-  return row ? { ...row, secret: decryptSecret(row.stored) } : null;
-}
-
-async function providerOfCompany(db: Executor, companyId: string): Promise<CompanyProvider | null> {
+/** A company's provider, found by a condition on `company_sign_in` (one query). */
+async function findProvider(db: Executor, condition: SQL | undefined): Promise<CompanyProvider | null> {
   const [row] = await db
     .select({
       companyId: companies.id,
@@ -60,9 +42,22 @@ async function providerOfCompany(db: Executor, companyId: string): Promise<Compa
     })
     .from(companySignIn)
     .innerJoin(companies, eq(companies.id, companySignIn.companyId))
-    .where(eq(companySignIn.companyId, companyId));
+    .where(condition);
   return row ? { ...row, secret: decryptSecret(row.stored) } : null;
 }
+
+/** The company whose sign-in domains include this e-mail's domain, with its provider. */
+async function providerForEmail(db: Executor, email: string): Promise<CompanyProvider | null> {
+  const domain = emailDomain(email);
+  if (!domain) return null;
+  const owners = db
+    .select({ companyId: companyDomains.companyId })
+    .from(companyDomains)
+    .where(and(eq(companyDomains.domain, domain), eq(companyDomains.signIn, true)));
+  return findProvider(db, inArray(companySignIn.companyId, owners));
+}
+
+const providerOfCompany = (db: Executor, companyId: string) => findProvider(db, eq(companySignIn.companyId, companyId));
 
 export type StartProblem = 'noCompanySignIn' | 'providerUnavailable';
 export type StartResult = { ok: true; url: string; browserKey: string } | { ok: false; problem: StartProblem };
