@@ -29,10 +29,19 @@ export const contacts = pgTable(
     email: text().notNull(),
     consultancy: boolean().notNull().default(false),
     isAdmin: boolean().notNull().default(false),
-    status: text({ enum: ['active', 'removed'] })
+    // 'deactivated': keeps tickets, groups, history, e-mail and document, but cannot use this
+    // company ("Desativar acesso"). 'removed': "Excluir perfil"; restorable for 30 days, then
+    // its document, phone and e-mail are erased for good (erasedAt).
+    status: text({ enum: ['active', 'deactivated', 'removed'] })
       .notNull()
       .default('active'),
     removedAt: timestamp({ withTimezone: true }),
+    deactivatedAt: timestamp({ withTimezone: true }),
+    erasedAt: timestamp({ withTimezone: true }),
+    // Last request in this company ("Último acesso"), written at most every few minutes.
+    lastAccessAt: timestamp({ withTimezone: true }),
+    // The import that created the contact ("Desfazer importação"); null otherwise.
+    importJobId: uuid(),
     // "Encerrar sessões": sessions started before this no longer reach this company (the
     // person's other companies are not the administrator's to end).
     sessionsEndedAt: timestamp({ withTimezone: true }),
@@ -47,13 +56,14 @@ export const contacts = pgTable(
   },
   (t) => [
     primaryKey({ name: 'contacts_pkey', columns: [t.companyId, t.id] }),
-    // Removed contacts free their e-mail and document for a new registration.
+    // Removed contacts free their e-mail and document for a new registration; deactivated
+    // ones keep them (their access may come back).
     uniqueIndex('contacts_active_email_key')
       .on(t.companyId, sql`lower(${t.email})`)
-      .where(sql`${t.status} = 'active'`),
+      .where(sql`${t.status} <> 'removed'`),
     uniqueIndex('contacts_active_document_key')
       .on(t.companyId, t.document)
-      .where(sql`${t.status} = 'active'`),
+      .where(sql`${t.status} <> 'removed'`),
     // At most one administrator; "at least one" is the deferred trigger in the migrations.
     uniqueIndex('contacts_one_admin_key')
       .on(t.companyId)
@@ -69,9 +79,26 @@ export const contacts = pgTable(
     index('contacts_list_document_idx')
       .on(t.companyId, t.document, t.id)
       .where(sql`${t.status} = 'active'`),
+    // "Desativados" and "Removidos": usually few, read in name order.
+    index('contacts_lifecycle_idx')
+      .on(t.companyId, t.status, t.nameKey, t.id)
+      .where(sql`${t.status} <> 'active'`),
+    // "Revisão de acessos": active contacts by their last sign of life (the invitation when
+    // they never signed in), oldest first.
+    index('contacts_review_idx')
+      .on(t.companyId, sql`coalesce(${t.lastAccessAt}, ${t.createdAt})`, t.id)
+      .where(sql`${t.status} = 'active'`),
+    index('contacts_import_idx')
+      .on(t.companyId, t.importJobId)
+      .where(sql`${t.importJobId} is not null`),
+    // The erase job's queue: removed, not erased yet, oldest first.
+    index('contacts_erase_idx')
+      .on(t.removedAt)
+      .where(sql`${t.status} = 'removed' and ${t.erasedAt} is null`),
     index('contacts_search_idx').using('gin', t.searchKey.op('gin_trgm_ops')),
-    check('contacts_status', sql`${t.status} in ('active', 'removed')`),
-    check('contacts_removed_not_admin', sql`not (${t.isAdmin} and ${t.status} = 'removed')`),
+    check('contacts_status', sql`${t.status} in ('active', 'deactivated', 'removed')`),
+    check('contacts_removed_not_admin', sql`not (${t.isAdmin} and ${t.status} <> 'active')`),
+    check('contacts_erased_removed', sql`${t.erasedAt} is null or ${t.status} = 'removed'`),
     check('contacts_country_format', sql`${t.country} ~ '^[A-Z]{2}$'`),
   ],
 );

@@ -43,6 +43,13 @@ export const importJobs = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp({ withTimezone: true }),
     finishedAt: timestamp({ withTimezone: true }),
+    // "Desfazer importação": when, by whom, how many contacts it removed and kept, and the
+    // first kept ones with the reason (the page lists them).
+    undoneAt: timestamp({ withTimezone: true }),
+    undoneByContactId: uuid(),
+    undoRemoved: integer(),
+    undoKept: integer(),
+    undoKeptRows: jsonb(),
   },
   (t) => [
     primaryKey({ name: 'import_jobs_pkey', columns: [t.companyId, t.id] }),

@@ -15,7 +15,7 @@ export const mailOutbox = pgTable(
     textBody: text().notNull(),
     // 'logged': no SMTP server is configured, so the message was written to the server's log,
     // where only the operator reads it (links never show on an administrator's page).
-    status: text({ enum: ['pending', 'sent', 'logged', 'failed'] })
+    status: text({ enum: ['pending', 'sent', 'logged', 'failed', 'cancelled'] })
       .notNull()
       .default('pending'),
     // 0 for messages someone is waiting for (a reset link, a forward, one invitation); 1 for
@@ -32,7 +32,7 @@ export const mailOutbox = pgTable(
       .on(t.priority, t.nextAttemptAt)
       .where(sql`${t.status} = 'pending'`),
     index('mail_outbox_company_idx').on(t.companyId, t.createdAt),
-    check('mail_outbox_status', sql`${t.status} in ('pending', 'sent', 'logged', 'failed')`),
+    check('mail_outbox_status', sql`${t.status} in ('pending', 'sent', 'logged', 'failed', 'cancelled')`),
   ],
 );
 

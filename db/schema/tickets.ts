@@ -34,6 +34,8 @@ export const tickets = pgTable(
     index('tickets_requester_open_idx')
       .on(t.companyId, t.requesterId)
       .where(sql`${t.status} <> 'closed'`),
+    // Whether a contact ever requested a ticket ("Desfazer importação" keeps them).
+    index('tickets_requester_idx').on(t.companyId, t.requesterId),
     index('tickets_group_idx').on(t.companyId, t.groupId),
     check('tickets_category', sql`${t.category} in ('support', 'bpo')`),
     check('tickets_status', sql`${t.status} in ('open', 'in_progress', 'closed')`),

@@ -26,6 +26,24 @@ export type ResolvedSession =
   | { status: 'no-company'; accountId: string; sessionId: string; email: string; companySignIn?: boolean }
   | { status: 'ok'; context: ContactContext };
 
+// "Último acesso" is written at most this often per contact, not on every request.
+export const LAST_ACCESS_EVERY_MS = 5 * 60_000;
+
+/** Records that the person used this company now, if the last record is older than LAST_ACCESS_EVERY_MS. */
+async function touchContact(db: Executor, companyId: string, contactId: string, lastAccessAt: Date | null, now: Date): Promise<void> {
+  if (lastAccessAt && now.getTime() - new Date(lastAccessAt).getTime() < LAST_ACCESS_EVERY_MS) return;
+  await db
+    .update(contacts)
+    .set({ lastAccessAt: now })
+    .where(
+      and(
+        eq(contacts.companyId, companyId),
+        eq(contacts.id, contactId),
+        sql`(${contacts.lastAccessAt} is null or ${contacts.lastAccessAt} < ${new Date(now.getTime() - LAST_ACCESS_EVERY_MS)})`,
+      ),
+    );
+}
+
 /**
  * Reads who the person is, in which companies, with which role and permissions, from the
  * database on every request: the cookie only names a server-side session, so ending the
@@ -47,6 +65,7 @@ export async function resolveSession(
       sessionStartedAt: sessions.createdAt,
       lastUsedAt: sessions.lastUsedAt,
       sessionsEndedAt: contacts.sessionsEndedAt,
+      lastAccessAt: contacts.lastAccessAt,
       ssoCompanyId: sessions.ssoCompanyId,
       // "Exigir login da empresa" covers this contact (its e-mail is of a sign-in domain).
       companySignInRequired: sql<boolean>`exists(select 1 from company_sign_in s join company_domains d on d.company_id = s.company_id and d.sign_in
@@ -104,6 +123,7 @@ export async function resolveSession(
   // The chosen company if the person belongs to it; otherwise one they administer, since
   // administrators come to the portal mostly to administer.
   const current = memberships.find((m) => m.companyId === preferredCompanyId) ?? memberships.find((m) => m.isAdmin) ?? memberships[0]!;
+  await touchContact(db, current.companyId, current.contactId, current.lastAccessAt, now);
 
   return {
     status: 'ok',

@@ -81,7 +81,7 @@ export async function updateContact(ctx: AdminContext, input: UpdateContactInput
       const [current] = await tx
         .select()
         .from(contacts)
-        .where(and(eq(contacts.companyId, ctx.companyId), eq(contacts.id, input.id), eq(contacts.status, 'active')));
+        .where(and(eq(contacts.companyId, ctx.companyId), eq(contacts.id, input.id), ne(contacts.status, 'removed')));
       if (!current) return { ok: false as const, error: 'notFound' as const };
       if (current.version !== input.version) return { ok: false as const, error: 'stale' as const, currentVersion: current.version };
       const taken = await conflicts(tx, ctx.companyId, data.email, data.document, current.id);
@@ -139,7 +139,7 @@ export async function setPermissions(ctx: AdminContext, contactId: string, permi
     const [contact] = await tx
       .select({ id: contacts.id })
       .from(contacts)
-      .where(and(eq(contacts.companyId, ctx.companyId), eq(contacts.id, contactId), eq(contacts.status, 'active')))
+      .where(and(eq(contacts.companyId, ctx.companyId), eq(contacts.id, contactId), ne(contacts.status, 'removed')))
       .for('update');
     if (!contact) return { ok: false as const, error: 'notFound' as const };
     const before = (
@@ -168,47 +168,5 @@ export async function setPermissions(ctx: AdminContext, contactId: string, permi
   });
 }
 
-/**
- * Removes a contact: access ends at their next request, their e-mail and document are free
- * again, their closed tickets keep their name. Refused for the administrator and for a
- * contact with tickets that are not closed.
- */
-export async function removeContact(ctx: AdminContext, contactId: string, executor: Executor = db): Promise<Result> {
-  if (!isUuid(contactId)) return { ok: false, error: 'notFound' };
-  return executor.transaction(async (tx) => {
-    const [contact] = await tx
-      .select()
-      .from(contacts)
-      .where(and(eq(contacts.companyId, ctx.companyId), eq(contacts.id, contactId), eq(contacts.status, 'active')))
-      .for('update');
-    if (!contact) return { ok: false as const, error: 'notFound' as const };
-    if (contact.isAdmin) return { ok: false as const, error: 'isAdmin' as const };
-    const [open] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(tickets)
-      .where(and(eq(tickets.companyId, ctx.companyId), eq(tickets.requesterId, contactId), ne(tickets.status, 'closed')));
-    if ((open?.n ?? 0) > 0) return { ok: false as const, error: 'hasOpenTickets' as const };
-    const now = new Date();
-    await tx
-      .update(contacts)
-      .set({ status: 'removed', removedAt: now, updatedAt: now, version: sql`${contacts.version} + 1` })
-      .where(and(eq(contacts.companyId, ctx.companyId), eq(contacts.id, contactId)));
-    // Its invitation stops working: a removed contact's link must never set a password.
-    await voidCompanyInvitations(tx, ctx.companyId, [contact.accountId], now);
-    await tx.delete(groupMembers).where(and(eq(groupMembers.companyId, ctx.companyId), eq(groupMembers.contactId, contactId)));
-    await tx
-      .update(groups)
-      .set({ responsibleId: null, updatedAt: now })
-      .where(and(eq(groups.companyId, ctx.companyId), eq(groups.responsibleId, contactId)));
-    await recordAudit(tx, {
-      companyId: ctx.companyId,
-      actor: actorOf(ctx),
-      action: 'contact.removed',
-      entityType: 'contact',
-      entityId: contactId,
-      subjectContactId: contactId,
-      before: snapshot(contact),
-    });
-    return { ok: true as const };
-  });
-}
+// "Excluir perfil" lives with the rest of a contact's lifecycle (one set of rules for one or many).
+export { removeContact } from './lifecycle';

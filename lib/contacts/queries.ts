@@ -1,17 +1,20 @@
 import 'server-only';
-import { and, asc, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import type { Executor } from '@/db/connect';
 import { containsFolded, isUuid } from '@/db/sql-helpers';
-import { contactCounts, contactPermissions, contacts, tickets, type PermissionKey } from '@/db/schema';
+import { accounts, contactCounts, contactPermissions, contacts, tickets, type PermissionKey } from '@/db/schema';
 
-import { CONTACT_SORTS, type ContactSort } from './schema';
+import { CONTACT_SORTS, type ContactSort, type ContactView, type ReviewKind } from './schema';
 
-export { CONTACT_SORTS, type ContactSort };
+export { CONTACT_SORTS, type ContactSort, type ContactView };
+/** A removed contact is listed under "Removidos", and can be restored, for this long. */
+export const RESTORE_DAYS = 30;
+const DAY_MS = 86_400_000;
 export const PAGE_SIZES = [25, 50, 100] as const;
 export const SEARCH_COUNT_CAP = 1000;
 
-export type ContactListParams = { q?: string; sort?: ContactSort; dir?: 'asc' | 'desc'; page?: number; pageSize?: number };
+export type ContactListParams = { q?: string; sort?: ContactSort; dir?: 'asc' | 'desc'; page?: number; pageSize?: number; status?: ContactView };
 
 export type ContactListRow = {
   id: string;
@@ -22,6 +25,12 @@ export type ContactListRow = {
   areaCode: string | null;
   phone: string | null;
   isAdmin: boolean;
+  status: ContactView;
+  lastAccessAt: Date | null;
+  createdAt: Date;
+  removedAt: Date | null;
+  /** Never set a password: the invitation is still open (or was never used). */
+  invitationPending: boolean;
 };
 
 /**
@@ -46,14 +55,35 @@ const listColumns = {
   areaCode: contacts.areaCode,
   phone: contacts.phone,
   isAdmin: contacts.isAdmin,
+  status: contacts.status,
+  lastAccessAt: contacts.lastAccessAt,
+  createdAt: contacts.createdAt,
+  removedAt: contacts.removedAt,
+  invitationPending: sql<boolean>`(select ${accounts.passwordHash} is null from ${accounts} where ${accounts.id} = ${contacts.accountId})`,
 };
 
-/** The company's active contacts, one page; tenant-scoped by companyId. */
+/** Which contacts a view lists: removed ones only while they can still be restored. */
+export function viewCondition(view: ContactView, now = new Date()): SQL {
+  if (view === 'removed') {
+    return and(
+      eq(contacts.status, 'removed'),
+      sql`${contacts.erasedAt} is null`,
+      sql`${contacts.removedAt} > ${new Date(now.getTime() - RESTORE_DAYS * DAY_MS)}`,
+    )!;
+  }
+  return eq(contacts.status, view);
+}
+
+/** The company's contacts of one view (active by default), one page; tenant-scoped by companyId. */
 export async function listContacts(companyId: string, params: ContactListParams, executor: Executor = db) {
   const pageSize = PAGE_SIZES.includes(params.pageSize as never) ? params.pageSize! : PAGE_SIZES[0];
   const page = Math.max(1, Math.floor(params.page ?? 1));
   const search = contactSearchCondition(params.q ?? '');
-  const where = and(eq(contacts.companyId, companyId), eq(contacts.status, 'active'), search);
+  const view = params.status ?? 'active';
+  const where = and(eq(contacts.companyId, companyId), viewCondition(view), search);
+  // Only the active count is kept by triggers; the other views are usually short and counted
+  // through their own index (contacts_lifecycle_idx), capped as a search is.
+  const capped = Boolean(search) || view !== 'active';
   const sortColumn = {
     name: contacts.nameKey,
     email: contacts.emailKey,
@@ -78,7 +108,7 @@ export async function listContacts(companyId: string, params: ContactListParams,
       .orderBy(order(sortColumn), order(contacts.id)),
     // A search counts at most SEARCH_COUNT_CAP + 1 matches: "mais de 1.000" is as useful as
     // the exact figure and does not cost a full scan for a one-letter search.
-    search
+    capped
       ? executor.select({ n: sql<number>`count(*)::int` }).from(
           executor
             .select({ one: sql`1` })
@@ -92,8 +122,8 @@ export async function listContacts(companyId: string, params: ContactListParams,
   const total = count?.n ?? 0;
   return {
     rows: rows as ContactListRow[],
-    total: Math.min(total, search ? SEARCH_COUNT_CAP : total),
-    moreThanTotal: Boolean(search) && total > SEARCH_COUNT_CAP,
+    total: Math.min(total, capped ? SEARCH_COUNT_CAP : total),
+    moreThanTotal: capped && total > SEARCH_COUNT_CAP,
     page,
     pageSize,
   };
@@ -101,13 +131,13 @@ export async function listContacts(companyId: string, params: ContactListParams,
 
 export type ContactDetail = ContactListRow & { consultancy: boolean; version: number; permissions: PermissionKey[] };
 
-/** One active contact of the company, or null: an id from another company is simply not found. */
+/** One contact of the company, active or deactivated, or null: an id from another company is simply not found. */
 export async function getContact(companyId: string, id: string, executor: Executor = db): Promise<ContactDetail | null> {
   if (!isUuid(id)) return null;
   const [row] = await executor
     .select({ ...listColumns, consultancy: contacts.consultancy, version: contacts.version })
     .from(contacts)
-    .where(and(eq(contacts.companyId, companyId), eq(contacts.id, id), eq(contacts.status, 'active')));
+    .where(and(eq(contacts.companyId, companyId), eq(contacts.id, id), ne(contacts.status, 'removed')));
   if (!row) return null;
   const permissions = await executor
     .select({ p: contactPermissions.permission })
@@ -180,4 +210,77 @@ export async function* exportContacts(companyId: string, executor: Executor = db
     after = { nameKey: last.nameKey ?? '', id: last.id };
     if (batch.length < EXPORT_BATCH) return;
   }
+}
+
+/** A removed contact that can still be restored ("Restaurar"), or null. */
+export async function getRemovedContact(companyId: string, id: string, executor: Executor = db): Promise<ContactListRow | null> {
+  if (!isUuid(id)) return null;
+  const [row] = await executor
+    .select(listColumns)
+    .from(contacts)
+    .where(and(eq(contacts.companyId, companyId), eq(contacts.id, id), viewCondition('removed')));
+  return (row as ContactListRow | undefined) ?? null;
+}
+
+export const REVIEW_PAGE_SIZE = 50;
+export type ReviewParams = { days: number; kind: ReviewKind; page?: number };
+
+/** "Revisão de acessos": who never signed in since invited N days ago, or not in N days. */
+function reviewWhere(companyId: string, params: ReviewParams, now: Date): SQL {
+  const cutoff = new Date(now.getTime() - params.days * DAY_MS);
+  return and(
+    eq(contacts.companyId, companyId),
+    eq(contacts.status, 'active'),
+    // The expression of contacts_review_idx: one index range for both kinds.
+    sql`coalesce(${contacts.lastAccessAt}, ${contacts.createdAt}) < ${cutoff}`,
+    params.kind === 'never' ? sql`${contacts.lastAccessAt} is null` : params.kind === 'inactive' ? sql`${contacts.lastAccessAt} is not null` : undefined,
+  )!;
+}
+
+/** The review's page, oldest sign of life first, with the count. */
+export async function reviewContacts(companyId: string, params: ReviewParams, executor: Executor = db, now = new Date()) {
+  const where = reviewWhere(companyId, params, now);
+  const page = Math.max(1, Math.floor(params.page ?? 1));
+  const order = [sql`coalesce(${contacts.lastAccessAt}, ${contacts.createdAt})`, contacts.id];
+  const [rows, [count]] = await Promise.all([
+    executor
+      .select(listColumns)
+      .from(contacts)
+      .where(where)
+      .orderBy(...order)
+      .limit(REVIEW_PAGE_SIZE)
+      .offset((page - 1) * REVIEW_PAGE_SIZE),
+    executor
+      .select({ n: sql<number>`count(*)::int` })
+      .from(contacts)
+      .where(where),
+  ]);
+  return { rows: rows as ContactListRow[], total: count?.n ?? 0, page, pageSize: REVIEW_PAGE_SIZE };
+}
+
+/** A selection for an action over many contacts: ids picked on a page, or everyone a list or review shows. */
+export type Selection = { by: 'ids'; ids: string[] } | { by: 'list'; q: string; status: ContactView } | { by: 'review'; days: number; kind: ReviewKind };
+
+/**
+ * The contacts a selection names, in name order, at most `limit` + 1 of them (the caller
+ * refuses more than its limit). Ids from elsewhere are dropped: only the company's own count.
+ */
+export async function selectedContacts(companyId: string, selection: Selection, limit: number, executor: Executor = db, now = new Date()) {
+  const where =
+    selection.by === 'ids'
+      ? and(
+          eq(contacts.companyId, companyId),
+          ne(contacts.status, 'removed'),
+          inArray(contacts.id, [...new Set(selection.ids.filter(isUuid))].slice(0, limit + 1)),
+        )
+      : selection.by === 'list'
+        ? and(eq(contacts.companyId, companyId), viewCondition(selection.status, now), contactSearchCondition(selection.q))
+        : reviewWhere(companyId, { days: selection.days, kind: selection.kind }, now);
+  if (selection.by === 'ids' && selection.ids.filter(isUuid).length === 0) return [];
+  return executor
+    .select({ id: contacts.id, name: contacts.name, email: contacts.email, isAdmin: contacts.isAdmin, status: contacts.status })
+    .from(contacts)
+    .where(where)
+    .orderBy(contacts.nameKey, contacts.id)
+    .limit(limit + 1);
 }

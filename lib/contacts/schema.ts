@@ -93,11 +93,26 @@ export const ContactIdSchema = z.object({ id: z.uuid('notFound') });
 export const CONTACT_SORTS = ['name', 'email', 'document'] as const;
 export type ContactSort = (typeof CONTACT_SORTS)[number];
 
-/** "Usuários do Sistema": search, sort and page, from the address. */
+export const CONTACT_VIEWS = ['active', 'deactivated', 'removed'] as const;
+export type ContactView = (typeof CONTACT_VIEWS)[number];
+
+/** "Usuários do Sistema": search, sort, page and which contacts (Ativos, Desativados, Removidos), from the address. */
 export const ContactListQuery = z.object({
   q: searchTerm,
   sort: oneOf(CONTACT_SORTS, 'name'),
   dir: oneOf(['asc', 'desc'], 'asc'),
+  page: pageNumber,
+  status: oneOf(CONTACT_VIEWS, 'active'),
+});
+
+export const REVIEW_DAYS = ['30', '60', '90', '180'] as const;
+export const REVIEW_KINDS = ['all', 'never', 'inactive'] as const;
+export type ReviewKind = (typeof REVIEW_KINDS)[number];
+
+/** "Revisão de acessos": N days (90 by default), which contacts, page. */
+export const ReviewQuery = z.object({
+  days: oneOf(REVIEW_DAYS, '90'),
+  kind: oneOf(REVIEW_KINDS, 'all'),
   page: pageNumber,
 });
 

@@ -4,7 +4,7 @@ import type { Executor } from '@/db/connect';
 export type Taken = { emails: Set<string>; documents: Set<string> };
 
 /**
- * Which of these e-mails (any case) and documents already belong to an active contact of the
+ * Which of these e-mails (any case) and documents already belong to a contact (active or deactivated) of the
  * company, other than `exceptId`: the rule of the unique indexes, asked for one person
  * ("Adicionar usuário", "Editar perfil") or a few thousand (an import) in one query.
  */
@@ -12,7 +12,7 @@ export async function takenKeys(tx: Executor, companyId: string, people: Array<{
   if (people.length === 0) return { emails: new Set(), documents: new Set() };
   const found = await tx.execute<{ email: string; document: string | null }>(sql`
     select lower(email) as email, document from contacts
-    where company_id = ${companyId} and status = 'active' ${exceptId ? sql`and id <> ${exceptId}` : sql``}
+    where company_id = ${companyId} and status <> 'removed' ${exceptId ? sql`and id <> ${exceptId}` : sql``}
       and (lower(email) in (select jsonb_array_elements_text(${JSON.stringify(people.map((p) => p.email.toLowerCase()))}::jsonb))
            or document in (select jsonb_array_elements_text(${JSON.stringify(people.map((p) => p.document))}::jsonb)))`);
   return { emails: new Set(found.rows.map((r) => r.email)), documents: new Set(found.rows.flatMap((r) => (r.document ? [r.document] : []))) };

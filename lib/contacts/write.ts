@@ -21,6 +21,8 @@ export type NewContact = {
   permissions?: PermissionKey[];
   /** "arquivo.csv (linha N)", kept in the history entry of an imported contact. */
   importedFrom?: string;
+  /** The import job that creates the contact ("Desfazer importação"). */
+  importJobId?: string;
 };
 
 /**
@@ -46,15 +48,16 @@ export async function insertContacts(tx: Executor, companyId: string, actor: Act
     is_admin: p.isAdmin ?? false,
     permissions: [...new Set(p.permissions ?? DEFAULT_PERMISSIONS)].sort(),
     imported_from: p.importedFrom ?? null,
+    import_job_id: p.importJobId ?? null,
   }));
   const inserted = await tx.execute<{ id: string }>(sql`
     with input as (
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
         as r(id uuid, account_id uuid, name text, email text, country text, document text, area_code text, phone text,
-             consultancy boolean, is_admin boolean, permissions jsonb, imported_from text)
+             consultancy boolean, is_admin boolean, permissions jsonb, imported_from text, import_job_id uuid)
     ), written as (
-      insert into contacts (company_id, id, account_id, name, country, document, area_code, phone, email, consultancy, is_admin)
-      select ${companyId}, id, account_id, name, country, document, area_code, phone, email, consultancy, is_admin from input
+      insert into contacts (company_id, id, account_id, name, country, document, area_code, phone, email, consultancy, is_admin, import_job_id)
+      select ${companyId}, id, account_id, name, country, document, area_code, phone, email, consultancy, is_admin, import_job_id from input
       on conflict do nothing
       returning id
     ), permissions as (

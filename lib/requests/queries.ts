@@ -45,7 +45,7 @@ export async function requestsPage(companyId: string, view: RequestView, page: n
     db.execute<Record<string, unknown>>(sql`
       select r.id, r.status, r.name, r.email, r.country, r.document, r.area_code, r.phone, r.consultancy, r.reason, r.confirmed_at,
         r.decided_at, r.decided_by_email, r.decision_reason, r.auto_approved,
-        exists (select 1 from contacts c where c.company_id = r.company_id and c.status = 'active'
+        exists (select 1 from contacts c where c.company_id = r.company_id and c.status <> 'removed'
                 and (lower(c.email) = lower(r.email) or c.document = r.document)) as already_contact,
         exists (select 1 from company_domains d where d.company_id = r.company_id and d.domain = split_part(lower(r.email), '@', 2)) as in_company_domain
       from access_requests r

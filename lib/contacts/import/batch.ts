@@ -104,7 +104,7 @@ async function writeContacts(tx: Executor, job: Job, actor: Actor, ctx: AdminCon
     tx,
     job.company_id,
     actor,
-    withAccounts.map((p) => ({ accountId: p.account.id, ...p.input, importedFrom: `${job.file_name} (linha ${p.line})` })),
+    withAccounts.map((p) => ({ accountId: p.account.id, ...p.input, importedFrom: `${job.file_name} (linha ${p.line})`, importJobId: job.id })),
   );
   const planned = withAccounts.map((p, i) => ({ ...p, id: ids[i]! }));
   const written = planned.filter((p) => insertedIds.has(p.id));
