@@ -24,6 +24,7 @@ const CLIENT_NAMESPACES = [
   'errors',
   'signup',
   'requests',
+  'bulk',
   'settings',
   'domains',
   'companySignIn',

@@ -2,8 +2,16 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ConfirmForm } from '@/components/ui/confirm-form';
 import type { ContactContext } from '@/lib/auth/context';
-import { endContactSessionsAction, removeContactAction, transferAdminAction } from '@/lib/contacts/actions';
-import type { ContactDetail } from '@/lib/contacts/queries';
+import {
+  deactivateContactAction,
+  endContactSessionsAction,
+  reactivateContactAction,
+  removeContactAction,
+  resendInvitationAction,
+  restoreContactAction,
+  transferAdminAction,
+} from '@/lib/contacts/actions';
+import type { ContactDetail, ContactListRow } from '@/lib/contacts/queries';
 
 /** Body of "Transferir administração", shown as a page or inside a dialog. */
 export async function TransferAdminConfirmation({ ctx, contact }: { ctx: ContactContext; contact: ContactDetail }) {
@@ -77,6 +85,88 @@ export async function EndSessionsConfirmation({ contact }: { contact: ContactDet
       danger
     >
       <p className="muted">{t('explain')}</p>
+    </ConfirmForm>
+  );
+}
+
+/** Body of "Desativar acesso". */
+export async function DeactivateConfirmation({ contact, companyName }: { contact: ContactDetail; companyName: string }) {
+  const [t, tc] = await Promise.all([getTranslations('deactivateContact'), getTranslations('common')]);
+  if (contact.isAdmin) {
+    return (
+      <>
+        <div className="alert alert--error" role="alert">
+          {t('isAdmin')}
+        </div>
+        <Link href="/contacts" className="btn btn--secondary">
+          {tc('back')}
+        </Link>
+      </>
+    );
+  }
+  return (
+    <ConfirmForm
+      action={deactivateContactAction}
+      hidden={{ id: contact.id }}
+      question={t('question', { name: contact.name })}
+      yesLabel={t('yes')}
+      noLabel={t('no')}
+      noHref="/contacts"
+      danger
+    >
+      <p className="muted">{t('explain', { name: contact.name, company: companyName })}</p>
+    </ConfirmForm>
+  );
+}
+
+/** Body of "Reativar acesso". */
+export async function ReactivateConfirmation({ contact }: { contact: ContactDetail }) {
+  const t = await getTranslations('reactivateContact');
+  return (
+    <ConfirmForm
+      action={reactivateContactAction}
+      hidden={{ id: contact.id }}
+      question={t('question', { name: contact.name })}
+      yesLabel={t('yes')}
+      noLabel={t('no')}
+      noHref="/contacts?status=deactivated"
+    >
+      <p className="muted">{t('explain', { name: contact.name })}</p>
+    </ConfirmForm>
+  );
+}
+
+/** Body of "Reenviar convite". */
+export async function ResendInvitationConfirmation({ contact }: { contact: ContactDetail }) {
+  const t = await getTranslations('resendInvitation');
+  return (
+    <ConfirmForm
+      action={resendInvitationAction}
+      hidden={{ id: contact.id }}
+      question={t('question', { email: contact.email })}
+      yesLabel={t('yes')}
+      noLabel={t('no')}
+      noHref="/contacts"
+    >
+      <p className="muted">{t('explain')}</p>
+    </ConfirmForm>
+  );
+}
+
+/** Body of "Restaurar" (a removed contact, within 30 days). */
+export async function RestoreConfirmation({ contact, removedOn }: { contact: ContactListRow; removedOn: string }) {
+  const t = await getTranslations('restoreContact');
+  return (
+    <ConfirmForm
+      action={restoreContactAction}
+      hidden={{ id: contact.id }}
+      question={t('question', { name: contact.name })}
+      yesLabel={t('yes')}
+      noLabel={t('no')}
+      noHref="/contacts?status=removed"
+    >
+      <p className="muted">{t('removedOn', { date: removedOn })}</p>
+      <p className="muted">{t('explain', { name: contact.name })}</p>
     </ConfirmForm>
   );
 }

@@ -3,21 +3,37 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { formatDocument, formatPhone } from '@/lib/contacts/format';
-import type { ContactListRow } from '@/lib/contacts/queries';
+import type { ContactListRow, ContactView } from '@/lib/contacts/queries';
+import { BULK_FORM_ID, SelectRow } from './select-page';
+
+/** A row as the page sends it: dates already formatted on the server. */
+export type ContactItem = ContactListRow & { lastAccessText: string | null; removedAtText: string | null };
 
 // A client component on purpose: the page then carries the 25 rows as data instead of their
 // whole markup twice (HTML and RSC payload), which measurably raised the list's throughput
-// (bench/README.md). Plain links for most actions; the two confirmations are client links so
+// (bench/README.md). Plain links for most actions; the confirmations are client links so
 // that, with JavaScript, they open as a dialog over the list (intercepted routes).
-export function ContactsRows({ rows }: { rows: ContactListRow[] }) {
+export function ContactsRows({ rows, view, selectable }: { rows: ContactItem[]; view: ContactView; selectable: boolean }) {
   const t = useTranslations('contacts');
   const ta = useTranslations('contactActions');
-  const label = { email: t('email'), document: t('document'), phone: t('phone'), role: t('role'), none: t('notInformed') };
+  const label = {
+    email: t('email'),
+    document: t('document'),
+    phone: t('phone'),
+    role: t('role'),
+    none: t('notInformed'),
+    when: view === 'removed' ? t('removedOn') : t('lastAccess'),
+  };
   const missing = <span className="muted">{label.none}</span>;
   return (
     <tbody>
       {rows.map((c) => (
         <tr key={c.id}>
+          {selectable ? (
+            <td className="table__select">
+              <SelectRow id={c.id} label={t('select', { name: c.name })} form={BULK_FORM_ID} />
+            </td>
+          ) : null}
           <th scope="row" className="table__primary">
             {c.name}
           </th>
@@ -31,47 +47,90 @@ export function ContactsRows({ rows }: { rows: ContactListRow[] }) {
             {formatPhone(c.country, c.areaCode, c.phone) ?? missing}
           </td>
           <td data-label={label.role}>
-            {c.isAdmin ? <span className="badge badge--admin">{t('admin')}</span> : <span className="badge">{t('contact')}</span>}
+            <span className="badges">
+              {c.isAdmin ? <span className="badge badge--admin">{t('admin')}</span> : <span className="badge">{t('contact')}</span>}
+              {c.status === 'deactivated' ? <span className="badge badge--off">{t('deactivatedBadge')}</span> : null}
+              {c.status === 'active' && c.invitationPending ? <span className="badge badge--pending">{t('invitationPending')}</span> : null}
+            </span>
+          </td>
+          <td className="nowrap" data-label={label.when}>
+            {view === 'removed' ? c.removedAtText : (c.lastAccessText ?? <span className="muted">{t('never')}</span>)}
           </td>
           <td className="table__actions">
-            <details className="row-menu">
-              <summary className="btn btn--secondary btn--small" aria-label={ta('menuFor', { name: c.name })}>
-                {ta('menu')}
-              </summary>
-              <ul className="row-menu__list">
-                <li>
-                  <a href={`/contacts/${c.id}/edit`}>{ta('edit')}</a>
-                </li>
-                <li>
-                  <a href={`/contacts/${c.id}/permissions`}>{ta('permissions')}</a>
-                </li>
-                {c.isAdmin ? null : (
-                  <li>
-                    <Link href={`/contacts/${c.id}/transfer-admin`} prefetch={false}>
-                      {ta('transferAdmin')}
-                    </Link>
-                  </li>
-                )}
-                <li>
-                  <a href={`/contacts/${c.id}/transfer-tickets`}>{ta('transferTickets')}</a>
-                </li>
-                <li>
-                  <Link href={`/contacts/${c.id}/sessions`} prefetch={false}>
-                    {ta('endSessions')}
-                  </Link>
-                </li>
-                {c.isAdmin ? null : (
-                  <li>
-                    <Link href={`/contacts/${c.id}/delete`} className="row-menu__danger" prefetch={false}>
-                      {ta('remove')}
-                    </Link>
-                  </li>
-                )}
-              </ul>
-            </details>
+            {view === 'removed' ? (
+              <Link href={`/contacts/${c.id}/restore`} className="btn btn--secondary btn--small" prefetch={false} aria-label={`${ta('restore')}: ${c.name}`}>
+                {ta('restore')}
+              </Link>
+            ) : (
+              <RowMenu contact={c} />
+            )}
           </td>
         </tr>
       ))}
     </tbody>
+  );
+}
+
+function RowMenu({ contact: c }: { contact: ContactItem }) {
+  const ta = useTranslations('contactActions');
+  const active = c.status === 'active';
+  return (
+    <details className="row-menu">
+      <summary className="btn btn--secondary btn--small" aria-label={ta('menuFor', { name: c.name })}>
+        {ta('menu')}
+      </summary>
+      <ul className="row-menu__list">
+        <li>
+          <a href={`/contacts/${c.id}/edit`}>{ta('edit')}</a>
+        </li>
+        <li>
+          <a href={`/contacts/${c.id}/permissions`}>{ta('permissions')}</a>
+        </li>
+        {active && !c.isAdmin ? (
+          <li>
+            <Link href={`/contacts/${c.id}/transfer-admin`} prefetch={false}>
+              {ta('transferAdmin')}
+            </Link>
+          </li>
+        ) : null}
+        <li>
+          <a href={`/contacts/${c.id}/transfer-tickets`}>{ta('transferTickets')}</a>
+        </li>
+        {active ? (
+          <li>
+            <Link href={`/contacts/${c.id}/sessions`} prefetch={false}>
+              {ta('endSessions')}
+            </Link>
+          </li>
+        ) : null}
+        {active && c.invitationPending ? (
+          <li>
+            <Link href={`/contacts/${c.id}/resend-invitation`} prefetch={false}>
+              {ta('resendInvitation')}
+            </Link>
+          </li>
+        ) : null}
+        {c.isAdmin ? null : active ? (
+          <li>
+            <Link href={`/contacts/${c.id}/deactivate`} prefetch={false}>
+              {ta('deactivate')}
+            </Link>
+          </li>
+        ) : (
+          <li>
+            <Link href={`/contacts/${c.id}/reactivate`} prefetch={false}>
+              {ta('reactivate')}
+            </Link>
+          </li>
+        )}
+        {c.isAdmin ? null : (
+          <li>
+            <Link href={`/contacts/${c.id}/delete`} className="row-menu__danger" prefetch={false}>
+              {ta('remove')}
+            </Link>
+          </li>
+        )}
+      </ul>
+    </details>
   );
 }

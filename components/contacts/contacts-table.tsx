@@ -1,11 +1,23 @@
-import { getTranslations } from 'next-intl/server';
-import type { ContactListRow, ContactSort } from '@/lib/contacts/queries';
-import { ContactsRows } from './contacts-rows';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import type { ContactListRow, ContactSort, ContactView } from '@/lib/contacts/queries';
+import { ContactsRows, type ContactItem } from './contacts-rows';
+import { BULK_FORM_ID, SelectPage } from './select-page';
 
-type Props = { rows: ContactListRow[]; sort: ContactSort; dir: 'asc' | 'desc'; query: Record<string, string> };
+type Props = {
+  rows: ContactListRow[];
+  sort: ContactSort;
+  dir: 'asc' | 'desc';
+  query: Record<string, string>;
+  view: ContactView;
+  /** The rows carry checkboxes of the bulk form (Ativos, Desativados). */
+  selectable: boolean;
+};
 
-export async function ContactsTable({ rows, sort, dir, query }: Props) {
-  const [t, ta] = await Promise.all([getTranslations('contacts'), getTranslations('contactActions')]);
+export async function ContactsTable({ rows, sort, dir, query, view, selectable }: Props) {
+  const [t, ta, format] = await Promise.all([getTranslations('contacts'), getTranslations('contactActions'), getFormatter()]);
+  const when = (d: Date | null) => (d ? format.dateTime(new Date(d), { dateStyle: 'short', timeStyle: 'short' }) : null);
+  // Dates are formatted here, on the server: the client rows only lay them out.
+  const items: ContactItem[] = rows.map((r) => ({ ...r, lastAccessText: when(r.lastAccessAt), removedAtText: when(r.removedAt) }));
   const header = (column: ContactSort, label: string) => {
     const active = sort === column;
     const nextDir = active && dir === 'asc' ? 'desc' : 'asc';
@@ -31,17 +43,23 @@ export async function ContactsTable({ rows, sort, dir, query }: Props) {
       <table className="table table--stack">
         <thead>
           <tr>
+            {selectable ? (
+              <th scope="col" className="table__select">
+                <SelectPage label={t('selectPage')} form={BULK_FORM_ID} />
+              </th>
+            ) : null}
             {header('name', t('name'))}
             {header('email', t('email'))}
             {header('document', t('document'))}
             <th scope="col">{t('phone')}</th>
             <th scope="col">{t('role')}</th>
+            <th scope="col">{view === 'removed' ? t('removedOn') : t('lastAccess')}</th>
             <th scope="col">
               <span className="visually-hidden">{ta('actions')}</span>
             </th>
           </tr>
         </thead>
-        <ContactsRows rows={rows} />
+        <ContactsRows rows={items} view={view} selectable={selectable} />
       </table>
     </div>
   );

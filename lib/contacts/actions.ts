@@ -2,9 +2,21 @@
 
 import { adminAction } from '@/lib/forms/action';
 import { createContact, removeContact, setPermissions, updateContact } from './mutations';
+import { deactivateContact, reactivateContact, resendInvitation, restoreContact, runBulkAction } from './lifecycle';
+import { undoImport } from './import/undo';
 import { endContactSessions } from './sessions';
 import { transferAdministration, transferTickets } from './transfers';
-import { CONTACT_FORM_FIELDS, ContactIdSchema, CreateContactSchema, PermissionsSchema, TransferTicketsSchema, UpdateContactSchema } from './schema';
+import {
+  BulkActionSchema,
+  ImportIdSchema,
+  PERMISSION_CHOICE_FIELDS,
+  CONTACT_FORM_FIELDS,
+  ContactIdSchema,
+  CreateContactSchema,
+  PermissionsSchema,
+  TransferTicketsSchema,
+  UpdateContactSchema,
+} from './schema';
 
 // Every action is an adminAction (lib/forms/action.ts): the company and the actor come from
 // the session; ids from the form go through the schema and are looked up inside that company.
@@ -72,4 +84,73 @@ export const endContactSessionsAction = adminAction({
   run: (ctx, input) => endContactSessions(ctx, input.id),
   refused: () => ({ message: 'contactForm.notFound' }),
   done: () => ({ to: '/contacts', flash: 'sessions-ended-contact', replace: true }),
+});
+
+const notFound = { message: 'contactForm.notFound' } as const;
+
+export const deactivateContactAction = adminAction({
+  schema: ContactIdSchema,
+  form: { fields: ['id'] },
+  invalid: notFound,
+  run: (ctx, input) => deactivateContact(ctx, input.id),
+  refused: (r) => (r.error === 'isAdmin' ? { message: 'deactivateContact.isAdmin' } : notFound),
+  done: () => ({ ...SAVED, replace: true }),
+});
+
+export const reactivateContactAction = adminAction({
+  schema: ContactIdSchema,
+  form: { fields: ['id'] },
+  invalid: notFound,
+  run: (ctx, input) => reactivateContact(ctx, input.id),
+  refused: () => notFound,
+  done: () => ({ ...SAVED, to: '/contacts?status=deactivated', replace: true, mail: true }),
+});
+
+export const restoreContactAction = adminAction({
+  schema: ContactIdSchema,
+  form: { fields: ['id'] },
+  invalid: notFound,
+  run: (ctx, input) => restoreContact(ctx, input.id),
+  refused: (r) => ({ message: `restoreContact.${r.error}` }),
+  done: () => ({ to: '/contacts?status=removed', flash: 'restored', revalidate: '/contacts', replace: true, mail: true }),
+});
+
+export const resendInvitationAction = adminAction({
+  schema: ContactIdSchema,
+  form: { fields: ['id'] },
+  invalid: notFound,
+  run: (ctx, input) => resendInvitation(ctx, input.id),
+  refused: (r) => ({
+    message: r.error === 'hasPassword' ? 'resendInvitation.hasPassword' : r.error === 'deactivated' ? 'resendInvitation.deactivated' : notFound.message,
+  }),
+  done: () => ({ to: '/contacts', flash: 'invitation-resent', replace: true, mail: true }),
+});
+
+/** The confirmation page of an action over many contacts: runs it, then shows its summary on the page it came from. */
+export const bulkContactsAction = adminAction({
+  schema: BulkActionSchema,
+  form: { fields: ['kind', 'ids', 'groupId', 'from', ...PERMISSION_CHOICE_FIELDS] },
+  invalid: (errors) =>
+    errors.ids
+      ? { message: `validation.${errors.ids}` }
+      : errors.permissions
+        ? { message: 'validation.bulkNoPermission', fieldErrors: { permissions: errors.permissions } }
+        : { message: 'common.fixErrors', fieldErrors: errors },
+  run: (ctx, input) => runBulkAction(ctx, input.kind, input.ids, { on: input.on, off: input.off, groupId: input.groupId }),
+  refused: (r) => (r.error === 'groupNotFound' ? { fieldErrors: { groupId: 'groupRequired' } } : { message: 'validation.bulkTooMany' }),
+  done: (r, input) => ({
+    to: `${input.from === 'review' ? '/contacts/review' : '/contacts'}?batch=${r.summaryId}`,
+    revalidate: '/contacts',
+    replace: true,
+    mail: input.kind === 'invite',
+  }),
+});
+
+export const undoImportAction = adminAction({
+  schema: ImportIdSchema,
+  form: { fields: ['jobId'] },
+  invalid: { message: 'contactImport.notFound' },
+  run: (ctx, input) => undoImport(ctx, input.jobId),
+  refused: (r) => ({ message: `contactImport.undo_${r.error}` }),
+  done: (_r, input) => ({ to: `/contacts/import/${input.jobId}`, flash: 'import-undone', revalidate: '/contacts', replace: true }),
 });

@@ -3,7 +3,7 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import type { Executor } from '@/db/connect';
 import { uniqueViolation } from '@/db/errors';
-import { contactPermissions, contacts, groupMembers, groups, tickets, type Contact, type PermissionKey } from '@/db/schema';
+import { contactPermissions, contacts, type Contact, type PermissionKey } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { actorOf, type AdminContext, type Result as ActionResult } from '@/lib/auth/actor';
 import { findOrCreateAccount } from '@/lib/auth/accounts';
@@ -16,7 +16,8 @@ import { insertContacts } from './write';
 
 export { DEFAULT_PERMISSIONS } from './write';
 
-export type ContactError = 'notFound' | 'stale' | 'isAdmin' | 'hasOpenTickets' | 'notAdminAnymore' | 'sameContact' | 'targetNotFound';
+export type ContactError =
+  'notFound' | 'stale' | 'isAdmin' | 'hasOpenTickets' | 'notAdminAnymore' | 'sameContact' | 'targetNotFound' | 'deactivated' | 'hasPassword';
 export type Result<T = object> = ActionResult<T, ContactError>;
 
 // The fields an administrator edits; history records them before and after.

@@ -284,3 +284,12 @@ export async function selectedContacts(companyId: string, selection: Selection, 
     .orderBy(contacts.nameKey, contacts.id)
     .limit(limit + 1);
 }
+
+/** The summary of an action over many contacts, for the administrator who ran it only. */
+export async function bulkSummary(companyId: string, contactId: string, id: string, executor: Executor = db) {
+  if (!/^\d{1,15}$/.test(id)) return null;
+  const rows = await executor.execute<{ after: unknown }>(sql`
+    select after from audit_events
+    where company_id = ${companyId} and id = ${Number(id)} and action = 'contacts.bulk' and actor_contact_id = ${contactId}`);
+  return (rows.rows[0]?.after as import('./lifecycle').BulkSummary | undefined) ?? null;
+}

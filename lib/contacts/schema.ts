@@ -1,5 +1,5 @@
 import { z } from '@/lib/forms/zod';
-import { oneOf, pageNumber, searchTerm } from '@/lib/forms/query';
+import { oneOf, pageNumber, plainText, searchTerm } from '@/lib/forms/query';
 import { PERMISSION_KEYS } from '@/db/schema/permission-keys';
 import { isValidCpf, onlyDigits } from '@/lib/br/cpf';
 import { isCountryCode } from '@/lib/br/countries';
@@ -89,6 +89,7 @@ export const TransferTicketsSchema = z.object({
 
 /** Confirmations whose only input is the contact's id (remove, transfer the administration, end sessions). */
 export const ContactIdSchema = z.object({ id: z.uuid('notFound') });
+export const ImportIdSchema = z.object({ jobId: z.uuid('notFound') });
 
 export const CONTACT_SORTS = ['name', 'email', 'document'] as const;
 export type ContactSort = (typeof CONTACT_SORTS)[number];
@@ -109,12 +110,55 @@ export const REVIEW_DAYS = ['30', '60', '90', '180'] as const;
 export const REVIEW_KINDS = ['all', 'never', 'inactive'] as const;
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
 
-/** "Revisão de acessos": N days (90 by default), which contacts, page. */
+/** "Revisão de acessos": N days (90 by default), whom to show, page. */
 export const ReviewQuery = z.object({
   days: oneOf(REVIEW_DAYS, '90'),
-  kind: oneOf(REVIEW_KINDS, 'all'),
+  show: oneOf(REVIEW_KINDS, 'all'),
   page: pageNumber,
 });
 
 /** A search among the company's contacts (the transfer of tickets' picker). */
 export const ContactSearchQuery = z.object({ q: searchTerm });
+
+/** A permission's choice on "Alterar permissões" over many contacts: leave it, turn it on, turn it off. */
+export const PERMISSION_CHOICE_FIELDS = PERMISSION_KEYS.map((k) => `perm_${k}` as const);
+
+/** An action over many contacts (lib/contacts/lifecycle.ts): which, on whom, with what. */
+export const BulkActionSchema = z
+  .object({
+    kind: z.enum(['permissions', 'group', 'invite', 'deactivate', 'remove']),
+    // The confirmation page sends the resolved selection as one comma-separated field.
+    ids: z
+      .string()
+      .transform((s) => [...new Set(s.split(',').filter(Boolean))])
+      .pipe(z.array(z.uuid('notFound')).min(1, 'bulkNoneSelected').max(1000, 'bulkTooMany')),
+    groupId: z.string().trim().default(''),
+    from: z.enum(['list', 'review']).catch('list'),
+    ...(Object.fromEntries(PERMISSION_CHOICE_FIELDS.map((f) => [f, z.enum(['keep', 'on', 'off']).catch('keep')])) as Record<
+      (typeof PERMISSION_CHOICE_FIELDS)[number],
+      z.ZodCatch<z.ZodEnum<{ keep: 'keep'; on: 'on'; off: 'off' }>>
+    >),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind === 'permissions' && PERMISSION_KEYS.every((k) => v[`perm_${k}`] === 'keep'))
+      ctx.addIssue({ code: 'custom', path: ['permissions'], message: 'bulkNoPermission' });
+    if (v.kind === 'group' && !z.uuid().safeParse(v.groupId).success) ctx.addIssue({ code: 'custom', path: ['groupId'], message: 'groupRequired' });
+  })
+  .transform((v) => ({
+    ...v,
+    on: PERMISSION_KEYS.filter((k) => v[`perm_${k}`] === 'on'),
+    off: PERMISSION_KEYS.filter((k) => v[`perm_${k}`] === 'off'),
+  }));
+
+/** The bulk confirmation page's address: the action, and the selection as the list or the review sent it. */
+export const BulkPageQuery = z.object({
+  kind: oneOf(['', 'permissions', 'group', 'invite', 'deactivate', 'remove'], ''),
+  from: oneOf(['list', 'review'], 'list'),
+  by: oneOf(['', 'all'], ''),
+  scope: oneOf(['', 'page'], ''),
+  pageIds: plainText(40 * 100 + 100),
+  q: searchTerm,
+  status: oneOf(CONTACT_VIEWS, 'active'),
+  days: oneOf(REVIEW_DAYS, '90'),
+  show: oneOf(REVIEW_KINDS, 'all'),
+});

@@ -26,3 +26,8 @@ export function parseDay(value: string): Date | null | 'invalid' {
 export function dayAfter(day: Date): Date {
   return new Date(day.getTime() + 86_400_000);
 }
+
+/** Whole days from a moment to now ("Sem acesso há 120 dias"). */
+export function daysSince(moment: Date, now = Date.now()): number {
+  return Math.floor((now - new Date(moment).getTime()) / 86_400_000);
+}

@@ -24,6 +24,9 @@ export const FLASH_MESSAGES = {
   'request-document-taken': 'requests.documentTaken',
   'domain-auto-taken': 'domains.autoTaken',
   'domain-auto-not-yours': 'domains.autoNotYours',
+  restored: 'flash.restored',
+  'invitation-resent': 'flash.invitationResent',
+  'import-undone': 'contactImport.undone',
 } as const;
 
 export type FlashKey = keyof typeof FLASH_MESSAGES;

@@ -99,3 +99,10 @@ export async function undoImport(ctx: AdminContext, jobId: string, executor: Exe
     return { ok: true as const, removed: removedCount, kept: keptTotal };
   });
 }
+
+/** Until when a finished import can still be undone; null when it cannot (any more). */
+export function undoDeadline(job: { status: string; finishedAt: Date | null; undoneAt: Date | null }, now = Date.now()): Date | null {
+  if (job.status !== 'done' || job.undoneAt || !job.finishedAt) return null;
+  const until = new Date(job.finishedAt).getTime() + UNDO_DAYS * 86_400_000;
+  return until > now ? new Date(until) : null;
+}

@@ -13,6 +13,9 @@ import { parseQuery, type SearchParams } from '@/lib/forms/query';
 import { discardImportAction, startImportAction } from '@/lib/contacts/import/actions';
 import { filterCount, getImportJob, IMPORT_PAGE_SIZE, importRowsPage, ROW_FILTERS } from '@/lib/contacts/import/queries';
 import { ImportJobQuery } from '@/lib/contacts/import/query';
+import { undoDeadline } from '@/lib/contacts/import/undo';
+import { UndoneSection } from '@/components/imports/undone-section';
+import { Flash } from '@/components/ui/flash';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('contactImport'))('title') };
@@ -34,6 +37,7 @@ export default async function ImportJobPage({ params, searchParams }: Props) {
   const rows = await importRowsPage(job, filter, requested);
   const problems = filterCount(job, 'problems');
   const finished = job.status === 'done';
+  const undoUntil = undoDeadline(job);
   const confirmDiscard = job.status === 'previewed' && confirm === 'discard';
   const started = job.status !== 'previewed';
   const from = rows.total === 0 ? 0 : (rows.page - 1) * IMPORT_PAGE_SIZE + 1;
@@ -72,6 +76,7 @@ export default async function ImportJobPage({ params, searchParams }: Props) {
           </Link>
         }
       />
+      <Flash notice={query.notice} />
 
       <section aria-labelledby="totals-title" className="section">
         <h2 id="totals-title" className="visually-hidden">
@@ -157,7 +162,14 @@ export default async function ImportJobPage({ params, searchParams }: Props) {
                 {t('downloadErrors')}
               </a>
             ) : null}
+            {undoUntil ? (
+              <Link href={`/contacts/import/${job.id}/undo`} className="btn btn--danger-outline">
+                {t('undo')}
+              </Link>
+            ) : null}
           </div>
+          {undoUntil ? <p className="field__hint">{t('undoUntil', { date: format.dateTime(undoUntil, { dateStyle: 'short', timeStyle: 'short' }) })}</p> : null}
+          {job.undoneAt ? <UndoneSection job={job} /> : null}
         </>
       ) : null}
 
