@@ -20,7 +20,7 @@ type Props = {
 export async function BulkBar({ hidden, pageIds, total, pageSize }: Props) {
   const [t, tb, format] = await Promise.all([getTranslations('contacts'), getTranslations('bulk'), getFormatter()]);
   return (
-    <form id={BULK_FORM_ID} action="/contacts/bulk" method="get" className="bulk-bar" aria-label={t('bulkLabel')}>
+    <form id={BULK_FORM_ID} action="/contacts/bulk" method="get" className="bulk-bar">
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

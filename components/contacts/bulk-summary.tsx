@@ -2,6 +2,9 @@ import { getTranslations } from 'next-intl/server';
 import type { BulkSummary, RowOutcome } from '@/lib/contacts/lifecycle';
 
 /** After an action over many contacts: "12 alterados, 1 não alterado: é o administrador", and each contact's result. */
+// Outcomes that leave a contact as it should be anyway: not a refusal.
+const SETTLED: ReadonlySet<RowOutcome> = new Set(['changed', 'unchanged', 'alreadyDeactivated', 'alreadyMember']);
+
 export async function BulkSummaryPanel({ summary }: { summary: BulkSummary }) {
   const t = await getTranslations('bulk');
   const refused = new Map<RowOutcome, number>();
@@ -10,17 +13,18 @@ export async function BulkSummaryPanel({ summary }: { summary: BulkSummary }) {
     t('changed', { count: summary.changed }),
     ...[...refused].map(([outcome, count]) => t('notChanged', { count, reason: t(`outcome_${outcome}`) })),
   ];
+  const problems = summary.lines.some((l) => !SETTLED.has(l.outcome));
   return (
-    <section className={`summary${refused.size ? ' summary--partial' : ''}`} aria-labelledby="bulk-summary-title" role="status">
+    <section className={`summary${problems ? ' summary--partial' : ''}`} aria-labelledby="bulk-summary-title" role="status">
       <h2 id="bulk-summary-title" className="summary__title">
         {t('summaryTitle', { action: t(`title_${summary.kind}`) })}
       </h2>
       <p className="summary__counts">{parts.join(', ')}</p>
-      <details className="summary__details" open={refused.size > 0 && summary.lines.length <= 20}>
+      <details className="summary__details" open={problems && summary.lines.length <= 20}>
         <summary>{t('details')}</summary>
         <ul className="summary__lines">
           {summary.lines.map((line) => (
-            <li key={line.id} className={line.outcome === 'changed' ? '' : 'summary__line--refused'}>
+            <li key={line.id} className={SETTLED.has(line.outcome) ? '' : 'summary__line--refused'}>
               <strong>{line.name ?? t('unknown')}</strong> — {t(`outcome_${line.outcome}`)}
             </li>
           ))}

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { formatDocument, formatPhone } from '@/lib/contacts/format';
 import type { ContactListRow, ContactView } from '@/lib/contacts/queries';
+import { EmailText } from '@/components/ui/email-text';
 import { BULK_FORM_ID, SelectRow } from './select-page';
 
 /** A row as the page sends it: dates already formatted on the server. */
@@ -38,7 +39,7 @@ export function ContactsRows({ rows, view, selectable }: { rows: ContactItem[]; 
             {c.name}
           </th>
           <td className="table__email" data-label={label.email}>
-            {c.email}
+            <EmailText email={c.email} />
           </td>
           <td className="nowrap" data-label={label.document}>
             {formatDocument(c.country, c.document) ?? missing}
@@ -50,11 +51,18 @@ export function ContactsRows({ rows, view, selectable }: { rows: ContactItem[]; 
             <span className="badges">
               {c.isAdmin ? <span className="badge badge--admin">{t('admin')}</span> : <span className="badge">{t('contact')}</span>}
               {c.status === 'deactivated' ? <span className="badge badge--off">{t('deactivatedBadge')}</span> : null}
-              {c.status === 'active' && c.invitationPending ? <span className="badge badge--pending">{t('invitationPending')}</span> : null}
             </span>
           </td>
           <td className="nowrap" data-label={label.when}>
-            {view === 'removed' ? c.removedAtText : (c.lastAccessText ?? <span className="muted">{t('never')}</span>)}
+            {view === 'removed' ? (
+              c.removedAtText
+            ) : c.lastAccessText ? (
+              c.lastAccessText
+            ) : c.invitationPending && c.status === 'active' ? (
+              <span className="badge badge--pending">{t('invitationPending')}</span>
+            ) : (
+              <span className="muted">{t('never')}</span>
+            )}
           </td>
           <td className="table__actions">
             {view === 'removed' ? (

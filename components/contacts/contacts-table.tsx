@@ -15,7 +15,7 @@ type Props = {
 
 export async function ContactsTable({ rows, sort, dir, query, view, selectable }: Props) {
   const [t, ta, format] = await Promise.all([getTranslations('contacts'), getTranslations('contactActions'), getFormatter()]);
-  const when = (d: Date | null) => (d ? format.dateTime(new Date(d), { dateStyle: 'short', timeStyle: 'short' }) : null);
+  const when = (d: Date | null) => (d ? format.dateTime(new Date(d), { dateStyle: 'short' }) : null);
   // Dates are formatted here, on the server: the client rows only lay them out.
   const items: ContactItem[] = rows.map((r) => ({ ...r, lastAccessText: when(r.lastAccessAt), removedAtText: when(r.removedAt) }));
   const header = (column: ContactSort, label: string) => {
@@ -40,7 +40,7 @@ export async function ContactsTable({ rows, sort, dir, query, view, selectable }
   };
   return (
     <div className="table-wrap">
-      <table className="table table--stack">
+      <table className="table table--stack table--dense">
         <thead>
           <tr>
             {selectable ? (

@@ -20,7 +20,7 @@ export async function ImportJobsTable({ jobs }: { jobs: JobView[] }) {
         <tbody>
           {jobs.map((job) => (
             <tr key={job.id}>
-              <th scope="row" className="table__primary table__email">
+              <th scope="row" className="table__primary table__file">
                 <Link href={`/contacts/import/${job.id}`}>{job.fileName}</Link>
               </th>
               <td data-label={t('recentWhen')} className="nowrap">

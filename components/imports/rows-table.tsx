@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { EmailText } from '@/components/ui/email-text';
 import { problemText } from '@/lib/contacts/import/messages';
 import type { RowView } from '@/lib/contacts/import/queries';
 
@@ -39,7 +40,7 @@ export async function ImportRowsTable({ rows }: { rows: RowView[] }) {
                   {row.values.nome || '—'}
                 </th>
                 <td data-label={t('colEmail')} className="table__email">
-                  {row.values.email || '—'}
+                  {row.values.email ? <EmailText email={row.values.email} /> : '—'}
                 </td>
                 <td data-label={t('colDocument')} className="nowrap">
                   {row.values.documento || '—'}

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { EmailText } from '@/components/ui/email-text';
 import type { ImportJob } from '@/db/schema';
 import type { KeptContact } from '@/lib/contacts/import/undo';
 
@@ -35,7 +36,7 @@ export async function UndoneSection({ job }: { job: ImportJob }) {
                     {k.name}
                   </th>
                   <td className="table__email" data-label={t('colEmail')}>
-                    {k.email}
+                    <EmailText email={k.email} />
                   </td>
                   <td data-label={t('keptReason')}>{t(`kept_${k.reason}`)}</td>
                 </tr>

@@ -67,7 +67,7 @@ export default async function ContactsPage({ searchParams }: Props) {
           </Link>
         ))}
       </nav>
-      {view !== 'active' ? <p className="field__hint">{t(view === 'removed' ? 'removedHint' : 'deactivatedHint')}</p> : null}
+      {view !== 'active' ? <p className="field__hint view-hint">{t(view === 'removed' ? 'removedHint' : 'deactivatedHint')}</p> : null}
       <div className="toolbar">
         <SearchBox
           id="contacts-q"

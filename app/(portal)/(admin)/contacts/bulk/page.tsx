@@ -67,7 +67,7 @@ export default async function BulkPage({ searchParams }: { searchParams: Promise
 
   const list = (
     <section aria-labelledby="bulk-people-title">
-      <h2 id="bulk-people-title" className="visually-hidden">
+      <h2 id="bulk-people-title" className="bulk-people-title">
         {t('affected', { count: people.length })}
       </h2>
       <ul className="bulk-people">

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { BulkBar } from '@/components/contacts/bulk-bar';
 import { BulkSummaryPanel } from '@/components/contacts/bulk-summary';
 import { BULK_FORM_ID, SelectPage, SelectRow } from '@/components/contacts/select-page';
+import { EmailText } from '@/components/ui/email-text';
 import { Flash } from '@/components/ui/flash';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
@@ -83,7 +84,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         <>
           <BulkBar hidden={{ from: 'review', days, show }} pageIds={result.rows.map((r) => r.id)} total={result.total} pageSize={result.pageSize} />
           <div className="table-wrap">
-            <table className="table table--stack">
+            <table className="table table--stack table--dense">
               <thead>
                 <tr>
                   <th scope="col" className="table__select">
@@ -112,7 +113,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
                       ) : null}
                     </th>
                     <td className="table__email" data-label={tc('email')}>
-                      {c.email}
+                      <EmailText email={c.email} />
                     </td>
                     <td data-label={t('situation')}>
                       {c.lastAccessAt ? (
