@@ -15,11 +15,13 @@ export async function BulkSummaryPanel({ summary }: { summary: BulkSummary }) {
   ];
   const problems = summary.lines.some((l) => !SETTLED.has(l.outcome));
   return (
-    <section className={`summary${problems ? ' summary--partial' : ''}`} aria-labelledby="bulk-summary-title" role="status">
+    <section className={`summary${problems ? ' summary--partial' : ''}`} aria-labelledby="bulk-summary-title">
       <h2 id="bulk-summary-title" className="summary__title">
         {t('summaryTitle', { action: t(`title_${summary.kind}`) })}
       </h2>
-      <p className="summary__counts">{parts.join(', ')}</p>
+      <p className="summary__counts" role="status">
+        {parts.join(', ')}
+      </p>
       <details className="summary__details" open={problems && summary.lines.length <= 20}>
         <summary>{t('details')}</summary>
         <ul className="summary__lines">

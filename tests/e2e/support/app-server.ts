@@ -131,6 +131,42 @@ await db.transaction(async (tx) => {
       ticket(9005, fx.removeJs.email, 'closed'),
     ]);
 });
+// contacts-lifecycle.spec.ts (see E2E.lifecycle).
+await db.transaction(async (tx) => {
+  const companyId = demo!.companyId;
+  const lc = E2E.lifecycle;
+  const people = [
+    { ...lc.deactivateJs, cpfBase: '411202303', password: true },
+    { ...lc.deactivateNoJs, cpfBase: '412303404', password: true },
+    { ...lc.restoreJs, cpfBase: '413404505', password: true },
+    { ...lc.restoreNoJs, cpfBase: '414505606', password: true },
+    { ...lc.bulkJs[0], cpfBase: '415606707' },
+    { ...lc.bulkJs[1], cpfBase: '416707808' },
+    { ...lc.bulkNoJs[0], cpfBase: '417808909' },
+    { ...lc.bulkNoJs[1], cpfBase: '418909101' },
+    { ...lc.neverJs, cpfBase: '419101202', invitedDaysAgo: 100 },
+    { ...lc.neverNoJs, cpfBase: '420202303', invitedDaysAgo: 100 },
+  ];
+  for (const p of people) {
+    const account = await findOrCreateAccount(tx, p.email);
+    if ('password' in p) await setPassword(tx, account.id, E2E.password);
+    const createdAt = 'invitedDaysAgo' in p ? new Date(Date.now() - p.invitedDaysAgo * 86_400_000) : new Date();
+    const [row] = await tx
+      .insert(contacts)
+      .values({
+        companyId,
+        accountId: account.id,
+        name: p.name,
+        email: p.email,
+        document: cpfFromBase(p.cpfBase),
+        areaCode: '11',
+        phone: '912345678',
+        createdAt,
+      })
+      .returning({ id: contacts.id });
+    await tx.insert(contactPermissions).values({ companyId, contactId: row!.id, permission: 'self_service' });
+  }
+});
 // sessions.spec.ts: people with a password, whose sessions end during the tests.
 await db.transaction(async (tx) => {
   let n = 0;

@@ -84,4 +84,23 @@ export const E2E = {
       heir: { name: 'Helena Herdeira', email: 'herdeira@transfere-nojs.test' },
     },
   },
+  // contacts-lifecycle.spec.ts: people deactivated, removed and restored, changed in bulk and
+  // reviewed (names after "Marina": the first page of the demo list keeps its rows).
+  lifecycle: {
+    deactivateJs: { name: 'Vera Desativação', email: 'vera.desativacao@demo.test' },
+    deactivateNoJs: { name: 'Vitor Desativação', email: 'vitor.desativacao@demo.test' },
+    restoreJs: { name: 'Wagner Restauração', email: 'wagner.restauracao@demo.test' },
+    restoreNoJs: { name: 'Wanda Restauração', email: 'wanda.restauracao@demo.test' },
+    bulkJs: [
+      { name: 'Yara Lote', email: 'yara.lotey@demo.test' },
+      { name: 'Yuri Lote', email: 'yuri.lotey@demo.test' },
+    ],
+    bulkNoJs: [
+      { name: 'Zélia Lote', email: 'zelia.lotez@demo.test' },
+      { name: 'Zeca Lote', email: 'zeca.lotez@demo.test' },
+    ],
+    // Invited 100 days ago, never signed in: on "Revisão de acessos" at 30, 60 and 90 days.
+    neverJs: { name: 'Xavier Revisão', email: 'xavier.revisao@demo.test' },
+    neverNoJs: { name: 'Xênia Revisão', email: 'xenia.revisao@demo.test' },
+  },
 } as const;
