@@ -57,6 +57,7 @@ const LAST = [
   'Lima',
   'Costa',
 ];
+const LIFECYCLE_EACH = Math.min(1000, Math.floor(IN_COMPANY / 50));
 const pick = <T>(xs: T[], i: number) => xs[i % xs.length]!;
 const slug = (s: string) =>
   s
@@ -109,6 +110,20 @@ async function seed(db: Awaited<ReturnType<typeof freshDatabase>>['conn']['db'])
       );
     }
   }
+  // The lifecycle of a real company: most people signed in at some point in the last 200 days,
+  // 1,000 were deactivated and 1,000 removed in the last weeks (the "Desativados" and
+  // "Removidos" views, and "Revisão de acessos", have something to read).
+  const big = companyIds[0]!;
+  await db.execute(sql`update contacts set created_at = now() - interval '400 days' where company_id = ${big} and not is_admin`);
+  await db.execute(sql`
+    update contacts set last_access_at = now() - (random() * 200) * interval '1 day'
+    where company_id = ${big} and not is_admin and random() < 0.6`);
+  await db.execute(sql`
+    update contacts set status = 'deactivated', deactivated_at = now(), sessions_ended_at = now()
+    where company_id = ${big} and id in (select id from contacts where company_id = ${big} and not is_admin order by id limit ${LIFECYCLE_EACH})`);
+  await db.execute(sql`
+    update contacts set status = 'removed', removed_at = now() - (random() * 20) * interval '1 day', sessions_ended_at = now()
+    where company_id = ${big} and id in (select id from contacts where company_id = ${big} and status = 'active' and not is_admin order by id desc limit ${LIFECYCLE_EACH})`);
   await db.execute(sql`vacuum analyze contacts`);
   await db.execute(sql`vacuum analyze accounts`);
   console.error(`seeded ${n} contacts in ${COMPANIES} companies in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -117,9 +132,20 @@ async function seed(db: Awaited<ReturnType<typeof freshDatabase>>['conn']['db'])
 
 function listPath(): string {
   const r = Math.random();
-  const pages = Math.ceil(IN_COMPANY / 25);
-  if (r < 0.4) return `/contacts?page=${1 + Math.floor(Math.random() * pages)}`;
-  if (r < 0.55) {
+  const pages = Math.ceil((IN_COMPANY - 2 * LIFECYCLE_EACH) / 25);
+  if (r < 0.35) return `/contacts?page=${1 + Math.floor(Math.random() * pages)}`;
+  // The lifecycle views and the access review (issue 13).
+  if (r < 0.42) {
+    const view = Math.random() < 0.5 ? 'deactivated' : 'removed';
+    return `/contacts?status=${view}&page=${1 + Math.floor(Math.random() * Math.ceil(LIFECYCLE_EACH / 25))}`;
+  }
+  if (r < 0.45) return `/contacts?status=deactivated&q=${encodeURIComponent(Math.random() < 0.5 ? 'silva' : 'maria')}`;
+  if (r < 0.5) {
+    const days = ['30', '60', '90', '180'][Math.floor(Math.random() * 4)];
+    const show = ['all', 'never', 'inactive'][Math.floor(Math.random() * 3)];
+    return `/contacts/review?days=${days}&show=${show}&page=${1 + Math.floor(Math.random() * 20)}`;
+  }
+  if (r < 0.6) {
     const sort = Math.random() < 0.5 ? 'email' : 'document';
     return `/contacts?sort=${sort}&dir=${Math.random() < 0.5 ? 'asc' : 'desc'}&page=${1 + Math.floor(Math.random() * pages)}`;
   }
@@ -153,7 +179,7 @@ try {
     const base = `http://127.0.0.1:${PORT}`;
     const check = await fetch(`${base}/contacts`, { headers: { cookie } });
     const html = await check.text();
-    if (!check.ok || !html.includes('Usuários do Sistema') || !html.includes(`de ${(IN_COMPANY + 1).toLocaleString('pt-BR')}`)) {
+    if (!check.ok || !html.includes('Usuários do Sistema') || !html.includes(`de ${(IN_COMPANY + 1 - 2 * LIFECYCLE_EACH).toLocaleString('pt-BR')}`)) {
       throw new Error(`the signed-in list did not answer as expected (HTTP ${check.status})`);
     }
     await loadRun(base, cookie, listPath, 3, CONNECTIONS); // warm-up

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, notInArray, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import type { Executor } from '@/db/connect';
 import { contacts, groupEmails, groupMembers, groups } from '@/db/schema';
@@ -51,11 +51,12 @@ export async function getGroup(companyId: string, id: string, executor: Executor
   return row ?? null;
 }
 
+/** The group's members, deactivated ones included (they keep their groups; they are not notified). */
 export async function listGroupMembers(companyId: string, groupId: string, executor: Executor = db) {
   return executor
-    .select({ id: contacts.id, name: contacts.name, email: contacts.email })
+    .select({ id: contacts.id, name: contacts.name, email: contacts.email, deactivated: sql<boolean>`${contacts.status} = 'deactivated'` })
     .from(groupMembers)
-    .innerJoin(contacts, and(eq(contacts.companyId, groupMembers.companyId), eq(contacts.id, groupMembers.contactId), eq(contacts.status, 'active')))
+    .innerJoin(contacts, and(eq(contacts.companyId, groupMembers.companyId), eq(contacts.id, groupMembers.contactId), ne(contacts.status, 'removed')))
     .where(and(eq(groupMembers.companyId, companyId), eq(groupMembers.groupId, groupId)))
     .orderBy(contacts.nameKey);
 }

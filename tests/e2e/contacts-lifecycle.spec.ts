@@ -2,7 +2,9 @@
 // "Restaurar" under "Removidos", "Revisão de acessos", and an action over several contacts,
 // with and without JavaScript. Every test works on its own people (E2E.lifecycle, prepared in
 // support/app-server.ts).
+import iconv from 'iconv-lite';
 import type { Browser, Page } from '@playwright/test';
+import { cpfFromBase } from '@/lib/br/cpf';
 import { expect, test } from './support/test';
 import { E2E } from './support/env';
 import { expectAccessible, formAlert, signIn } from './support/helpers';
@@ -131,6 +133,47 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByRole('switch', { name: 'Administradores de TI' })).toBeChecked();
       await expect(page.getByRole('switch', { name: 'Portal de Clientes Autoatendimento' })).not.toBeChecked();
       await expect(page.getByRole('switch', { name: 'Restringir Acesso aos Chamados' })).not.toBeChecked();
+    });
+
+    test('"Desfazer importação" removes who nobody touched since and lists who it kept, with the reason', async ({ page }) => {
+      const tag = javaScriptEnabled ? 'Js' : 'Sem';
+      const base = javaScriptEnabled ? 720_100_000 : 720_200_000;
+      const people = [1, 2].map((i) => ({ name: `Úrsula Desfeita ${tag} ${i}`, email: `ursula.${tag.toLowerCase()}${i}@desfeita.demo.test` }));
+      const file = iconv.encode(
+        [
+          'pais;nome;documento;ddd;telefone;email;consultoria',
+          ...people.map((p, i) => `BR;${p.name};${cpfFromBase(String(base + i))};11;98765432${i};${p.email};N`),
+        ].join('\r\n') + '\r\n',
+        'windows-1252',
+      );
+      await signIn(page, E2E.demoAdmin);
+      await page.goto('/contacts/import');
+      await page.getByLabel('Arquivo CSV').setInputFiles({ name: `desfazer-${tag}.csv`, mimeType: 'text/csv', buffer: file });
+      await page.getByRole('button', { name: 'Conferir arquivo' }).click();
+      await expect(page).toHaveURL(/\/contacts\/import\/[0-9a-f-]{36}$/);
+      const jobUrl = page.url();
+      await page.getByRole('button', { name: 'Importar usuários' }).click();
+      await expect(page.getByText('Importação concluída. 2 usuários importados.', { exact: false })).toBeVisible({ timeout: 30_000 });
+
+      // One of them is looked after meanwhile: deactivated.
+      await rowAction(page, people[0]!.name, 'Desativar acesso');
+      await page.getByRole('button', { name: 'Desativar acesso' }).click();
+      await expect(status(page)).toHaveText(SAVED);
+
+      await page.goto(jobUrl);
+      await expect(page.getByText(/Pode ser desfeita até/)).toBeVisible();
+      await page.getByRole('link', { name: 'Desfazer importação' }).click();
+      await expect(page.getByText('Desfazer esta importação?', { exact: true })).toBeVisible();
+      await page.getByRole('button', { name: 'Desfazer importação' }).click();
+      await expect(page).toHaveURL(/notice=import-undone/);
+      await expect(status(page)).toHaveText('Importação desfeita.');
+      const undone = page.getByRole('region', { name: 'Importação desfeita' });
+      await expect(undone).toContainText('1 usuário removido, 1 mantido.');
+      await expect(undone.getByRole('row').filter({ hasText: people[0]!.name })).toContainText('desativado depois da importação');
+      await expect(page.getByRole('link', { name: 'Desfazer importação' })).toHaveCount(0);
+      // The untouched one is under "Removidos" (restorable); the kept one still deactivated.
+      await findRow(page, people[1]!.name, 'removed');
+      await findRow(page, people[0]!.name, 'deactivated');
     });
 
     test('"Revisão de acessos" lists who never signed in, by period and kind', async ({ page }) => {

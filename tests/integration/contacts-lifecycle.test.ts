@@ -21,7 +21,7 @@ import { getContact, listContacts, reviewContacts, selectedContacts } from '@/li
 import { previewImport } from '@/lib/contacts/import/preview';
 import { claimImportJob, runImportJob, startImport } from '@/lib/contacts/import/run';
 import { undoImport } from '@/lib/contacts/import/undo';
-import { forwardRecipients } from '@/lib/groups/queries';
+import { forwardRecipients, listGroupMembers } from '@/lib/groups/queries';
 import { makeCompany, makeContact, randomCpf, sessionFor } from '../support/fixtures';
 import { adminContext, auditOf, contactRow, createInput, insertTicket, permissionsOf, uniqueEmail, updateInput } from './contacts-helpers';
 
@@ -62,7 +62,8 @@ describe('Desativar acesso / Reativar acesso', () => {
       .where(and(eq(groupMembers.companyId, made.company.id), eq(groupMembers.contactId, person.id)));
     expect(members).toHaveLength(1);
     expect((await db.execute(sql`select requester_id from tickets where company_id = ${made.company.id} and id = ${ticket.id}`)).rows).toHaveLength(1);
-    // Not told when the group gets a ticket.
+    // Still listed on the group's page, marked; not told when the group gets a ticket.
+    expect(await listGroupMembers(made.company.id, g.id)).toEqual([{ id: person.id, name: person.name, email: person.email, deactivated: true }]);
     expect(await forwardRecipients(made.company.id, g.id)).not.toContain(person.email);
     // Nobody else takes the e-mail or CPF while the contact is deactivated.
     const again = await createContact(adminContext(made), createInput({ email: person.email }));

@@ -25,8 +25,9 @@ export default async function GroupPage({ params, searchParams }: Props) {
   const group = await getGroup(ctx.companyId, id);
   if (!group) return <NotFoundContent />;
   const { q } = parseQuery(GroupPageQuery, sp);
-  const [t, people, members, emails, found] = await Promise.all([
+  const [t, tc, people, members, emails, found] = await Promise.all([
     getTranslations('groups'),
+    getTranslations('contacts'),
     responsibleOptions(ctx.companyId, group.responsibleId),
     listGroupMembers(ctx.companyId, group.id),
     listGroupEmails(ctx.companyId, group.id),
@@ -70,6 +71,12 @@ export default async function GroupPage({ params, searchParams }: Props) {
                   <li key={m.id}>
                     <span>
                       {m.name} <span className="muted">· {m.email}</span>
+                      {m.deactivated ? (
+                        <>
+                          {' '}
+                          <span className="badge badge--off">{tc('deactivatedBadge')}</span>
+                        </>
+                      ) : null}
                     </span>
                     <InlineActionForm
                       action={removeGroupMemberAction}
