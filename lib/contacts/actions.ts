@@ -130,12 +130,15 @@ export const resendInvitationAction = adminAction({
 export const bulkContactsAction = adminAction({
   schema: BulkActionSchema,
   form: { fields: ['kind', 'ids', 'groupId', 'from', ...PERMISSION_CHOICE_FIELDS] },
+  // The ids travel in a hidden field: a problem there is "not found" (or the count), never a field error.
   invalid: (errors) =>
-    errors.ids
-      ? { message: `validation.${errors.ids}` }
-      : errors.permissions
-        ? { message: 'validation.bulkNoPermission', fieldErrors: { permissions: errors.permissions } }
-        : { message: 'common.fixErrors', fieldErrors: errors },
+    errors.kind
+      ? { message: 'common.genericError' }
+      : Object.keys(errors).some((k) => k === 'ids' || k.startsWith('ids.'))
+        ? { message: `validation.${errors.ids === 'bulkTooMany' || errors.ids === 'bulkNoneSelected' ? errors.ids : 'notFound'}` }
+        : errors.permissions
+          ? { message: 'validation.bulkNoPermission', fieldErrors: { permissions: errors.permissions } }
+          : { message: 'common.fixErrors', fieldErrors: errors },
   run: (ctx, input) => runBulkAction(ctx, input.kind, input.ids, { on: input.on, off: input.off, groupId: input.groupId }),
   refused: (r) => (r.error === 'groupNotFound' ? { fieldErrors: { groupId: 'groupRequired' } } : { message: 'validation.bulkTooMany' }),
   done: (r, input) => ({

@@ -52,7 +52,8 @@ vi.mock('@/lib/auth/session', async () => {
 });
 vi.mock('@/lib/mail/worker', () => ({ kickMailDelivery: () => undefined }));
 
-const { createContactAction, removeContactAction, savePermissionsAction } = await import('@/lib/contacts/actions');
+const { bulkContactsAction, createContactAction, deactivateContactAction, removeContactAction, restoreContactAction, savePermissionsAction, undoImportAction } =
+  await import('@/lib/contacts/actions');
 
 function form(fields: Record<string, string | string[]>): FormData {
   const data = new FormData();
@@ -128,5 +129,49 @@ describe('adminAction', () => {
 
     await expect(createContactAction(idle, form(newPerson('ecoada@forms.test')))).rejects.toMatchObject({ to: '/contacts?notice=saved' });
     expect(await db.select().from(contacts).where(eq(contacts.email, 'ecoada@forms.test'))).toHaveLength(1);
+  });
+});
+
+describe('the lifecycle actions', () => {
+  it('bulk: bad input answers in Portuguese, never a crash, and changes nothing', async () => {
+    const made = await makeCompany();
+    const person = await makeContact(made.company.id);
+    request.token = await sessionFor(made.adminAccountId);
+    const answer = (fields: Record<string, string | string[]>) => bulkContactsAction(idle, form(fields));
+    expect(await answer({ kind: 'drop table', ids: person.id })).toMatchObject({ status: 'error', message: expect.stringMatching(/\S/) });
+    expect(await answer({ kind: 'deactivate', ids: 'nope' })).toMatchObject({ message: 'Registro não encontrado.' });
+    expect(await answer({ kind: 'deactivate', ids: '' })).toMatchObject({ message: 'Selecione ao menos um usuário.' });
+    const many = Array.from({ length: 1001 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`).join(',');
+    expect(await answer({ kind: 'deactivate', ids: many })).toMatchObject({
+      message: 'Selecione no máximo 1.000 usuários por vez: refine a pesquisa ou o filtro.',
+    });
+    const none = await answer({ kind: 'permissions', ids: person.id, perm_it_admin: 'keep' });
+    expect(none).toMatchObject({ message: 'Escolha ao menos uma permissão para ativar ou desativar.', values: { perm_it_admin: 'keep' } });
+    expect(await answer({ kind: 'group', ids: person.id, groupId: '' })).toMatchObject({ fieldErrors: { groupId: 'Escolha um grupo.' } });
+    const [row] = await db.select().from(contacts).where(eq(contacts.id, person.id));
+    expect(row!.status).toBe('active');
+  });
+
+  it('bulk: runs and shows its summary at ?batch=; single actions answer with their reason', async () => {
+    const made = await makeCompany();
+    const person = await makeContact(made.company.id);
+    request.token = await sessionFor(made.adminAccountId);
+    await expect(bulkContactsAction(idle, form({ kind: 'deactivate', ids: `${person.id},${made.admin.id}`, from: 'review' }))).rejects.toMatchObject({
+      to: expect.stringMatching(/^\/contacts\/review\?batch=\d+$/),
+    });
+    expect(await deactivateContactAction(idle, form({ id: made.admin.id }))).toMatchObject({
+      message: 'O administrador não pode ser desativado. Transfira a administração para outro usuário antes.',
+    });
+    expect(await restoreContactAction(idle, form({ id: person.id }))).toMatchObject({ message: 'Este usuário não existe mais ou não pode ser restaurado.' });
+    expect(await undoImportAction(idle, form({ jobId: person.id }))).toMatchObject({ message: 'Importação não encontrada.' });
+    expect(await undoImportAction(idle, form({ jobId: '../../etc' }))).toMatchObject({ message: 'Importação não encontrada.' });
+  });
+
+  it('refuses a contact who is not the administrator', async () => {
+    const made = await makeCompany();
+    const person = await makeContact(made.company.id);
+    request.token = await sessionFor(person.accountId);
+    await expect(bulkContactsAction(idle, form({ kind: 'deactivate', ids: made.admin.id }))).rejects.toBeInstanceOf(Forbidden);
+    await expect(deactivateContactAction(idle, form({ id: person.id }))).rejects.toBeInstanceOf(Forbidden);
   });
 });
