@@ -58,6 +58,8 @@ type Locked = {
 };
 
 const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
+/** Ids as the database writes them (lower case), each once: "ABC…" and "abc…" are one contact. */
+const normalise = (ids: string[]) => [...new Set(ids.map((id) => id.toLowerCase()))];
 
 /**
  * The company's contacts among these ids that are not removed, locked for this transaction in
@@ -299,7 +301,7 @@ export async function runBulkAction(
   executor: Executor = db,
   now = new Date(),
 ): Promise<BulkResult> {
-  const unique = [...new Set(ids)];
+  const unique = normalise(ids);
   if (unique.length > BULK_MAX) return { ok: false, error: 'tooMany' };
   return executor.transaction(async (tx) => {
     const result = await runIn(tx, ctx, kind, unique, params, now);
@@ -327,15 +329,15 @@ function single(line: BulkLine | undefined): Result {
 }
 
 export async function deactivateContact(ctx: AdminContext, contactId: string, executor: Executor = db, now = new Date()): Promise<Result> {
-  return executor.transaction(async (tx) => single((await deactivateIn(tx, ctx, [contactId], now))[0]));
+  return executor.transaction(async (tx) => single((await deactivateIn(tx, ctx, normalise([contactId]), now))[0]));
 }
 
 export async function removeContact(ctx: AdminContext, contactId: string, executor: Executor = db, now = new Date()): Promise<Result> {
-  return executor.transaction(async (tx) => single((await removeIn(tx, ctx, [contactId], now))[0]));
+  return executor.transaction(async (tx) => single((await removeIn(tx, ctx, normalise([contactId]), now))[0]));
 }
 
 export async function resendInvitation(ctx: AdminContext, contactId: string, executor: Executor = db): Promise<Result> {
-  return executor.transaction(async (tx) => single((await inviteIn(tx, ctx, [contactId]))[0]));
+  return executor.transaction(async (tx) => single((await inviteIn(tx, ctx, normalise([contactId])))[0]));
 }
 
 type Restorable = Locked & { status: 'removed' | 'deactivated' | 'active'; removed_at: Date | null; erased_at: Date | null };
@@ -349,7 +351,7 @@ export async function reactivateContact(ctx: AdminContext, contactId: string, ex
   if (!isUuid(contactId)) return { ok: false, error: 'notFound' };
   return executor.transaction(async (tx) => {
     const found = await lockContacts(tx, ctx.companyId, [contactId]);
-    const c = found.get(contactId);
+    const c = found.get(contactId.toLowerCase());
     if (!c) return { ok: false as const, error: 'notFound' as const };
     if (c.status === 'active') return { ok: true as const };
     await tx.execute(sql`

@@ -329,6 +329,17 @@ describe('bulk actions', () => {
     expect(await auditOf(made.company.id, 'contact.invitation_resent')).toHaveLength(2);
   });
 
+  it('finds a contact whatever the case of its id', async () => {
+    const made = await makeCompany();
+    const person = await makeContact(made.company.id);
+    const r = await runBulkAction(adminContext(made), 'permissions', [person.id.toUpperCase()], { on: ['it_admin'] });
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    expect(r.summary.lines).toEqual([{ id: person.id, name: person.name, outcome: 'changed' }]);
+    expect(await permissionsOf(made.company.id, person.id)).toEqual(['it_admin']);
+    expect(await deactivateContact(adminContext(made), person.id.toUpperCase())).toEqual({ ok: true });
+    expect((await contactRow(made.company.id, person.id)).status).toBe('deactivated');
+  });
+
   it('refuses more than 1,000 contacts at once', async () => {
     const made = await makeCompany();
     const ids = Array.from({ length: BULK_MAX + 1 }, () => randomUUID());
@@ -421,6 +432,21 @@ describe('Desfazer importação', () => {
     // Once only; and each removed contact can still be restored one by one.
     expect(await undoImport(adminContext(made), jobId)).toEqual({ ok: false, error: 'alreadyUndone' });
     expect(await restoreContact(adminContext(made), untouched1!.id)).toEqual({ ok: true });
+  });
+
+  it('keeps whoever accepted the invitation (set a password) even before signing in', async () => {
+    const made = await makeCompany();
+    const { jobId, contacts: list } = await importPeople(made, 2);
+    const [accepted, untouched] = list;
+    await setPassword(db, accepted!.accountId, 'senha-forte-do-convite');
+    expect(await undoImport(adminContext(made), jobId)).toEqual({ ok: true, removed: 1, kept: 1 });
+    expect((await contactRow(made.company.id, accepted!.id)).status).toBe('active');
+    expect((await contactRow(made.company.id, untouched!.id)).status).toBe('removed');
+    const [job] = await db
+      .select()
+      .from(importJobs)
+      .where(and(eq(importJobs.companyId, made.company.id), eq(importJobs.id, jobId)));
+    expect(job?.undoKeptRows).toEqual([{ id: accepted!.id, name: accepted!.name, email: accepted!.email, reason: 'acceptedInvitation' }]);
   });
 
   it('is offered for 7 days, and only to the company of the import', async () => {

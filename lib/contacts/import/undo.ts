@@ -12,17 +12,19 @@ export const UNDO_DAYS = 7;
 /** How many of the contacts kept are listed, with the reason (the count covers all of them). */
 export const UNDO_KEPT_LISTED = 1000;
 
-export const KEPT_REASONS = ['deactivated', 'signedIn', 'hasTickets', 'inGroup', 'changed'] as const;
+export const KEPT_REASONS = ['deactivated', 'signedIn', 'acceptedInvitation', 'hasTickets', 'inGroup', 'changed'] as const;
 export type KeptReason = (typeof KEPT_REASONS)[number];
 export type KeptContact = { id: string; name: string; email: string; reason: KeptReason };
 export type UndoError = 'notFound' | 'notFinished' | 'alreadyUndone' | 'tooLate';
 export type UndoResult = { ok: true; removed: number; kept: number } | { ok: false; error: UndoError };
 
-// Why a contact the import created stays: it has been used or looked after since. Anything in
-// its history other than its creation (and invitations sent again) counts as a change.
+// Why a contact the import created stays: it has been used or looked after since. Setting a
+// password after the import (accepting the invitation, even before signing in) counts as use;
+// anything in its history other than its creation (and invitations sent again) as a change.
 const KEPT = sql`case
     when c.status = 'deactivated' then 'deactivated'
     when c.last_access_at is not null then 'signedIn'
+    when exists (select 1 from accounts a where a.id = c.account_id and a.password_changed_at > c.created_at) then 'acceptedInvitation'
     when exists (select 1 from tickets t where t.company_id = c.company_id and t.requester_id = c.id) then 'hasTickets'
     when exists (select 1 from group_members gm where gm.company_id = c.company_id and gm.contact_id = c.id)
       or exists (select 1 from groups g where g.company_id = c.company_id and g.responsible_id = c.id) then 'inGroup'
