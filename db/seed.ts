@@ -123,8 +123,14 @@ export async function seedDemo(db: Database, adminPassword: string): Promise<{ a
     // "Revisão de acessos" has something to show: one person who has not signed in for four
     // months, one invited more than three months ago who never did.
     const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
-    await tx.update(contacts).set({ createdAt: daysAgo(400), lastAccessAt: daysAgo(120) }).where(eq(contacts.id, ids[4]!));
-    await tx.update(contacts).set({ createdAt: daysAgo(100) }).where(eq(contacts.id, ids[5]!));
+    await tx
+      .update(contacts)
+      .set({ createdAt: daysAgo(400), lastAccessAt: daysAgo(120) })
+      .where(eq(contacts.id, ids[4]!));
+    await tx
+      .update(contacts)
+      .set({ createdAt: daysAgo(100) })
+      .where(eq(contacts.id, ids[5]!));
 
     const [support, supervision] = await tx
       .insert(groups)
