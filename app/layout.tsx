@@ -24,7 +24,6 @@ const CLIENT_NAMESPACES = [
   'errors',
   'signup',
   'requests',
-  'bulk',
   'settings',
   'domains',
   'companySignIn',

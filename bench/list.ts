@@ -130,8 +130,15 @@ async function seed(db: Awaited<ReturnType<typeof freshDatabase>>['conn']['db'])
   return { adminAccountId };
 }
 
+// BENCH_MIX: "all" (the default mix below), or one part of it to see what each costs:
+// "pages" (name order), "views" (Desativados/Removidos), "review", "search".
+const MIX = process.env.BENCH_MIX ?? 'all';
+const MIX_RANGE: Record<string, [number, number]> = { all: [0, 1], pages: [0, 0.35], views: [0.35, 0.45], review: [0.45, 0.5], search: [0.6, 1] };
+if (!MIX_RANGE[MIX]) throw new Error(`BENCH_MIX must be one of ${Object.keys(MIX_RANGE).join(', ')}`);
+
 function listPath(): string {
-  const r = Math.random();
+  const [low, high] = MIX_RANGE[MIX]!;
+  const r = low + Math.random() * (high - low);
   const pages = Math.ceil((IN_COMPANY - 2 * LIFECYCLE_EACH) / 25);
   if (r < 0.35) return `/contacts?page=${1 + Math.floor(Math.random() * pages)}`;
   // The lifecycle views and the access review (issue 13).
@@ -190,6 +197,7 @@ try {
     console.error(`trivial: ${trivial.total} requests, p50 ${trivial.p50} ms, p95 ${trivial.p95} ms, ${trivial.rps.toFixed(1)} req/s`);
     console.log(
       JSON.stringify({
+        mix: MIX,
         contacts: TOTAL,
         in_company: IN_COMPANY,
         connections: CONNECTIONS,

@@ -9,18 +9,31 @@ import { bulkContactsAction } from '@/lib/contacts/actions';
 import type { BulkKind } from '@/lib/contacts/lifecycle';
 import { idleState } from '@/lib/forms/action-state';
 
-type Props = { kind: BulkKind; ids: string[]; from: 'list' | 'review'; backHref: string; groups: { id: string; name: string }[] };
+/** The texts of the form, translated on the server (the "bulk" catalog is not sent with every page). */
+export type BulkLabels = {
+  question: string;
+  explain: string;
+  legend: string;
+  keep: string;
+  turnOn: string;
+  turnOff: string;
+  noGroups: string;
+  group: string;
+  groupChoose: string;
+  confirm: string;
+  cancel: string;
+};
+
+type Props = { kind: BulkKind; ids: string[]; from: 'list' | 'review'; backHref: string; groups: { id: string; name: string }[]; labels: BulkLabels };
 
 /**
  * The confirmation of an action over many contacts: what it does, the choices it needs
  * (permissions to turn on or off, the group), and "Confirmar". A refusal keeps the choices.
  */
-export function BulkForm({ kind, ids, from, backHref, groups }: Props) {
-  const t = useTranslations('bulk');
+export function BulkForm({ kind, ids, from, backHref, groups, labels: t }: Props) {
   const tp = useTranslations('permissions');
   const [state, formAction, pending] = useActionState(bulkContactsAction, idleState);
   const alertRef = useRef<HTMLDivElement>(null);
-  const count = ids.length;
   const values = state.values ?? {};
   const groupError = state.fieldErrors?.groupId;
   useEffect(() => {
@@ -32,15 +45,15 @@ export function BulkForm({ kind, ids, from, backHref, groups }: Props) {
         {state.message ? <FormAlert>{state.message}</FormAlert> : null}
       </div>
       <p className="confirm__question" id="bulk-question">
-        {t(`question_${kind}`, { count })}
+        {t.question}
       </p>
-      <p className="muted">{t(`explain_${kind}`)}</p>
+      <p className="muted">{t.explain}</p>
       <input type="hidden" name="kind" value={kind} />
       <input type="hidden" name="ids" value={ids.join(',')} />
       <input type="hidden" name="from" value={from} />
       {kind === 'permissions' ? (
         <fieldset className="permission-choices" aria-describedby="bulk-question">
-          <legend className="visually-hidden">{t('title_permissions')}</legend>
+          <legend className="visually-hidden">{t.legend}</legend>
           {PERMISSION_KEYS.map((key) => {
             const field = `perm_${key}`;
             const current = values[field] ?? 'keep';
@@ -51,7 +64,7 @@ export function BulkForm({ kind, ids, from, backHref, groups }: Props) {
                   {(['keep', 'on', 'off'] as const).map((choice) => (
                     <label key={choice}>
                       <input type="radio" name={field} value={choice} defaultChecked={current === choice} />
-                      {t(choice === 'keep' ? 'keep' : choice === 'on' ? 'turnOn' : 'turnOff')}
+                      {choice === 'keep' ? t.keep : choice === 'on' ? t.turnOn : t.turnOff}
                     </label>
                   ))}
                 </span>
@@ -62,11 +75,11 @@ export function BulkForm({ kind, ids, from, backHref, groups }: Props) {
       ) : null}
       {kind === 'group' ? (
         groups.length === 0 ? (
-          <p className="alert alert--info">{t('noGroups')}</p>
+          <p className="alert alert--info">{t.noGroups}</p>
         ) : (
           <div className={`field${groupError ? ' field--invalid' : ''}`}>
             <label htmlFor="bulk-group" className="field__label">
-              {t('group')} <span aria-hidden="true">*</span>
+              {t.group} <span aria-hidden="true">*</span>
             </label>
             <select
               id="bulk-group"
@@ -76,7 +89,7 @@ export function BulkForm({ kind, ids, from, backHref, groups }: Props) {
               aria-describedby={groupError ? 'bulk-group-error' : undefined}
               required
             >
-              <option value="">{t('groupChoose')}</option>
+              <option value="">{t.groupChoose}</option>
               {groups.map((g) => (
                 <option key={g.id} value={g.id}>
                   {g.name}
@@ -99,10 +112,10 @@ export function BulkForm({ kind, ids, from, backHref, groups }: Props) {
           aria-describedby="bulk-question"
           disabled={kind === 'group' && groups.length === 0}
         >
-          {t('confirm')}
+          {t.confirm}
         </button>
         <Link href={backHref} className="btn btn--secondary">
-          {t('cancel')}
+          {t.cancel}
         </Link>
       </div>
     </form>

@@ -7,8 +7,14 @@ import type { ContactListRow, ContactView } from '@/lib/contacts/queries';
 import { EmailText } from '@/components/ui/email-text';
 import { BULK_FORM_ID, SelectRow } from './select-page';
 
-/** A row as the page sends it: dates already formatted on the server. */
-export type ContactItem = ContactListRow & { lastAccessText: string | null; removedAtText: string | null };
+/** A row as the page sends it: only what the row shows, its date already formatted on the server. */
+export type ContactItem = Pick<
+  ContactListRow,
+  'id' | 'name' | 'email' | 'country' | 'document' | 'areaCode' | 'phone' | 'isAdmin' | 'status' | 'invitationPending'
+> & {
+  /** "Último acesso", or "Removido em" under "Removidos". */
+  whenText: string | null;
+};
 
 // A client component on purpose: the page then carries the 25 rows as data instead of their
 // whole markup twice (HTML and RSC payload), which measurably raised the list's throughput
@@ -54,10 +60,8 @@ export function ContactsRows({ rows, view, selectable }: { rows: ContactItem[]; 
             </span>
           </td>
           <td className="nowrap" data-label={label.when}>
-            {view === 'removed' ? (
-              c.removedAtText
-            ) : c.lastAccessText ? (
-              c.lastAccessText
+            {c.whenText ? (
+              c.whenText
             ) : c.invitationPending && c.status === 'active' ? (
               <span className="badge badge--pending">{t('invitationPending')}</span>
             ) : (

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { dateFormat } from '@/lib/forms/dates';
 import type { ContactListRow, ContactSort, ContactView } from '@/lib/contacts/queries';
 import { ContactsRows, type ContactItem } from './contacts-rows';
 import { BULK_FORM_ID, SelectPage } from './select-page';
@@ -14,10 +15,23 @@ type Props = {
 };
 
 export async function ContactsTable({ rows, sort, dir, query, view, selectable }: Props) {
-  const [t, ta, format] = await Promise.all([getTranslations('contacts'), getTranslations('contactActions'), getFormatter()]);
-  const when = (d: Date | null) => (d ? format.dateTime(new Date(d), { dateStyle: 'short' }) : null);
-  // Dates are formatted here, on the server: the client rows only lay them out.
-  const items: ContactItem[] = rows.map((r) => ({ ...r, lastAccessText: when(r.lastAccessAt), removedAtText: when(r.removedAt) }));
+  const [t, ta, locale] = await Promise.all([getTranslations('contacts'), getTranslations('contactActions'), getLocale()]);
+  const day = dateFormat(locale);
+  // Dates are formatted here, on the server, and only the text travels: the client rows lay
+  // out what they are given (fewer bytes in the page, one formatter for the whole table).
+  const items: ContactItem[] = rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    country: r.country,
+    document: r.document,
+    areaCode: r.areaCode,
+    phone: r.phone,
+    isAdmin: r.isAdmin,
+    status: r.status,
+    invitationPending: r.invitationPending,
+    whenText: view === 'removed' ? (r.removedAt ? day.format(new Date(r.removedAt)) : null) : r.lastAccessAt ? day.format(new Date(r.lastAccessAt)) : null,
+  }));
   const header = (column: ContactSort, label: string) => {
     const active = sort === column;
     const nextDir = active && dir === 'asc' ? 'desc' : 'asc';

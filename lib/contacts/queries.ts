@@ -222,7 +222,7 @@ export async function getRemovedContact(companyId: string, id: string, executor:
   return (row as ContactListRow | undefined) ?? null;
 }
 
-export const REVIEW_PAGE_SIZE = 50;
+export const REVIEW_PAGE_SIZE = 25;
 export type ReviewParams = { days: number; kind: ReviewKind; page?: number };
 
 /** "Revisão de acessos": who never signed in since invited N days ago, or not in N days. */

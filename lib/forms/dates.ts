@@ -1,3 +1,4 @@
+import { TIME_ZONE } from '@/lib/i18n/config';
 // A day typed in a date field of a filter (yyyy-mm-dd). The browser's picker keeps to the
 // range below; an address can carry anything, so the server checks again.
 
@@ -31,3 +32,21 @@ export function dayAfter(day: Date): Date {
 export function daysSince(moment: Date, now = Date.now()): number {
   return Math.floor((now - new Date(moment).getTime()) / 86_400_000);
 }
+
+// One formatter per locale and style for the life of the process: building an
+// Intl.DateTimeFormat costs more than formatting with it, and a table formats a date per row.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function cached(locale: string, style: 'date' | 'dateTime'): Intl.DateTimeFormat {
+  const key = `${locale}|${style}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { dateStyle: 'short', ...(style === 'dateTime' ? { timeStyle: 'short' } : {}), timeZone: TIME_ZONE });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** "04/12/2026" in the portal's time zone. */
+export const dateFormat = (locale: string) => cached(locale, 'date');
+/** "04/12/2026, 15:39" in the portal's time zone. */
+export const dateTimeFormat = (locale: string) => cached(locale, 'dateTime');

@@ -120,7 +120,26 @@ export default async function BulkPage({ searchParams }: { searchParams: Promise
     <>
       {header}
       <div className="panel panel--narrow">
-        <BulkForm kind={kind} ids={people.map((c) => c.id)} from={p.from} backHref={backHref} groups={groups} />
+        <BulkForm
+          kind={kind}
+          ids={people.map((c) => c.id)}
+          from={p.from}
+          backHref={backHref}
+          groups={groups}
+          labels={{
+            question: t(`question_${kind}`, { count: people.length }),
+            explain: t(`explain_${kind}`),
+            legend: t('title_permissions'),
+            keep: t('keep'),
+            turnOn: t('turnOn'),
+            turnOff: t('turnOff'),
+            noGroups: t('noGroups'),
+            group: t('group'),
+            groupChoose: t('groupChoose'),
+            confirm: t('confirm'),
+            cancel: t('cancel'),
+          }}
+        />
         {list}
       </div>
     </>

@@ -1,17 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { BulkBar } from '@/components/contacts/bulk-bar';
 import { BulkSummaryPanel } from '@/components/contacts/bulk-summary';
-import { BULK_FORM_ID, SelectPage, SelectRow } from '@/components/contacts/select-page';
-import { EmailText } from '@/components/ui/email-text';
+import { ReviewRows, type ReviewItem } from '@/components/contacts/review-rows';
+import { BULK_FORM_ID, SelectPage } from '@/components/contacts/select-page';
 import { Flash } from '@/components/ui/flash';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { requireAdmin } from '@/lib/auth/session';
 import { bulkSummary, REVIEW_PAGE_SIZE, reviewContacts } from '@/lib/contacts/queries';
 import { REVIEW_DAYS, REVIEW_KINDS, ReviewQuery } from '@/lib/contacts/schema';
-import { daysSince } from '@/lib/forms/dates';
+import { dateTimeFormat, daysSince } from '@/lib/forms/dates';
 import { loadPage } from '@/lib/forms/paging';
 import { parseQuery, type SearchParams } from '@/lib/forms/query';
 
@@ -28,10 +28,19 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
     loadPage(requested, REVIEW_PAGE_SIZE, (page) => reviewContacts(ctx.companyId, { days: Number(days), kind: show, page })),
     typeof params.batch === 'string' ? bulkSummary(ctx.companyId, ctx.contactId, params.batch) : null,
   ]);
-  const [t, tc, format] = await Promise.all([getTranslations('review'), getTranslations('contacts'), getFormatter()]);
-  const when = (d: Date) => format.dateTime(new Date(d), { dateStyle: 'short', timeStyle: 'short' });
+  const [t, tc, format, locale] = await Promise.all([getTranslations('review'), getTranslations('contacts'), getFormatter(), getLocale()]);
+  const when = dateTimeFormat(locale);
   const href = (over: Record<string, string>) => `/contacts/review?${new URLSearchParams({ days, show, ...over }).toString()}`;
   const n = (x: number) => format.number(x);
+  const items: ReviewItem[] = result.rows.map((c) => ({
+    id: c.id,
+    name: c.name,
+    email: c.email,
+    isAdmin: c.isAdmin,
+    idleText: c.lastAccessAt ? t('reasonInactive', { days: n(daysSince(c.lastAccessAt)) }) : null,
+    lastAccessText: c.lastAccessAt ? when.format(new Date(c.lastAccessAt)) : null,
+    invitedText: when.format(new Date(c.createdAt)),
+  }));
   const from = result.total === 0 ? 0 : (result.page - 1) * result.pageSize + 1;
   const to = Math.min(result.total, result.page * result.pageSize);
 
@@ -97,40 +106,10 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
                   <th scope="col">{t('invitedAt')}</th>
                 </tr>
               </thead>
-              <tbody>
-                {result.rows.map((c) => (
-                  <tr key={c.id}>
-                    <td className="table__select">
-                      <SelectRow id={c.id} label={tc('select', { name: c.name })} form={BULK_FORM_ID} />
-                    </td>
-                    <th scope="row" className="table__primary">
-                      <a href={`/contacts/${c.id}/edit`}>{c.name}</a>
-                      {c.isAdmin ? (
-                        <>
-                          {' '}
-                          <span className="badge badge--admin">{tc('admin')}</span>
-                        </>
-                      ) : null}
-                    </th>
-                    <td className="table__email" data-label={tc('email')}>
-                      <EmailText email={c.email} />
-                    </td>
-                    <td data-label={t('situation')}>
-                      {c.lastAccessAt ? (
-                        t('reasonInactive', { days: n(daysSince(c.lastAccessAt)) })
-                      ) : (
-                        <span className="badge badge--pending">{t('reasonNever')}</span>
-                      )}
-                    </td>
-                    <td className="nowrap" data-label={t('lastAccess')}>
-                      {c.lastAccessAt ? when(c.lastAccessAt) : <span className="muted">{t('never')}</span>}
-                    </td>
-                    <td className="nowrap" data-label={t('invitedAt')}>
-                      {when(c.createdAt)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
+              <ReviewRows
+                items={items}
+                labels={{ situation: t('situation'), lastAccess: t('lastAccess'), invitedAt: t('invitedAt'), never: t('never'), reasonNever: t('reasonNever') }}
+              />
             </table>
           </div>
           <Pagination basePath="/contacts/review" query={{ days, show }} page={result.page} pageSize={result.pageSize} total={result.total} />
