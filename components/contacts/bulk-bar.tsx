@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { BULK_KINDS } from '@/lib/contacts/lifecycle';
-import { BULK_FORM_ID } from './select-page';
+import { BULK_FORM_ID, SelectPage } from './select-page';
 
 type Props = {
   /** Where the rows come from, to select "all results" and to come back after the action. */
@@ -25,6 +25,8 @@ export async function BulkBar({ hidden, pageIds, total, pageSize }: Props) {
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <input type="hidden" name="pageIds" value={pageIds.join(',')} />
+      {/* In the bar, not in the table's header: a phone shows the rows as cards, without a header. */}
+      <SelectPage label={t('selectPage')} form={BULK_FORM_ID} />
       <div className="bulk-bar__field">
         <label htmlFor="bulk-kind">{t('bulkLabel')}</label>
         <select id="bulk-kind" name="kind" defaultValue="">

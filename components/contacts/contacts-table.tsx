@@ -2,7 +2,6 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { dateFormat } from '@/lib/forms/dates';
 import type { ContactListRow, ContactSort, ContactView } from '@/lib/contacts/queries';
 import { ContactsRows, type ContactItem } from './contacts-rows';
-import { BULK_FORM_ID, SelectPage } from './select-page';
 
 type Props = {
   rows: ContactListRow[];
@@ -59,7 +58,7 @@ export async function ContactsTable({ rows, sort, dir, query, view, selectable }
           <tr>
             {selectable ? (
               <th scope="col" className="table__select">
-                <SelectPage label={t('selectPage')} form={BULK_FORM_ID} />
+                <span className="visually-hidden">{t('selectColumn')}</span>
               </th>
             ) : null}
             {header('name', t('name'))}

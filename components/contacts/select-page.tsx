@@ -11,17 +11,18 @@ export const BULK_FORM_ID = 'contacts-bulk';
 export function SelectPage({ label, form }: { label: string; form: string }) {
   const rows = () => document.querySelectorAll<HTMLInputElement>(`input[name="id"][form="${form}"]`);
   return (
-    <input
-      type="checkbox"
-      name="scope"
-      value="page"
-      form={form}
-      aria-label={label}
-      title={label}
-      onChange={(e) => {
-        for (const box of rows()) box.checked = e.currentTarget.checked;
-      }}
-    />
+    <label className="bulk-bar__all">
+      <input
+        type="checkbox"
+        name="scope"
+        value="page"
+        form={form}
+        onChange={(e) => {
+          for (const box of rows()) box.checked = e.currentTarget.checked;
+        }}
+      />
+      {label}
+    </label>
   );
 }
 

@@ -4,7 +4,6 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { BulkBar } from '@/components/contacts/bulk-bar';
 import { BulkSummaryPanel } from '@/components/contacts/bulk-summary';
 import { ReviewRows, type ReviewItem } from '@/components/contacts/review-rows';
-import { BULK_FORM_ID, SelectPage } from '@/components/contacts/select-page';
 import { Flash } from '@/components/ui/flash';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
@@ -97,7 +96,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
               <thead>
                 <tr>
                   <th scope="col" className="table__select">
-                    <SelectPage label={tc('selectPage')} form={BULK_FORM_ID} />
+                    <span className="visually-hidden">{tc('selectColumn')}</span>
                   </th>
                   <th scope="col">{tc('name')}</th>
                   <th scope="col">{tc('email')}</th>
