@@ -28,6 +28,12 @@ export async function ContactHeader({ contact, title, section }: { contact: Cont
             <span className="badge badge--admin">{tl('admin')}</span>
           </>
         ) : null}
+        {contact.status === 'deactivated' ? (
+          <>
+            {' '}
+            <span className="badge badge--off">{tl('deactivatedBadge')}</span>
+          </>
+        ) : null}
       </p>
       {section ? (
         <nav aria-label={t('label')} className="tabs">

@@ -116,7 +116,9 @@ export async function updateContact(ctx: AdminContext, input: UpdateContactInput
       if (emailChanged) {
         // The old address's invitation for this contact stops working: it was for someone else.
         await voidCompanyInvitations(tx, ctx.companyId, [current.accountId]);
-        await queueWelcomes(tx, ctx, [{ accountId, contactId: current.id, name: updated.name, email: updated.email }]);
+        // A deactivated contact is welcomed when access comes back ("Reativar acesso"): a link
+        // now would not work (invitations need an active contact).
+        if (current.status === 'active') await queueWelcomes(tx, ctx, [{ accountId, contactId: current.id, name: updated.name, email: updated.email }]);
       }
       return { ok: true as const };
     });

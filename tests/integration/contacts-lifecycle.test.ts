@@ -80,6 +80,28 @@ describe('Desativar acesso / Reativar acesso', () => {
     expect(deactivated.total).toBe(1);
   });
 
+  it('a deactivated contact can be edited; a new e-mail gets no invitation until access is reactivated', async () => {
+    const made = await makeCompany();
+    const person = await makeContact(made.company.id);
+    await deactivateContact(adminContext(made), person.id);
+    const detail = (await getContact(made.company.id, person.id))!;
+    const email = uniqueEmail('nova');
+    expect(await updateContact(adminContext(made), updateInput(detail, { email }))).toEqual({ ok: true });
+    expect(
+      await db
+        .select()
+        .from(mailOutbox)
+        .where(and(eq(mailOutbox.companyId, made.company.id), eq(mailOutbox.toAddress, email))),
+    ).toHaveLength(0);
+    expect(await reactivateContact(adminContext(made), person.id)).toEqual({ ok: true });
+    expect(
+      await db
+        .select()
+        .from(mailOutbox)
+        .where(and(eq(mailOutbox.companyId, made.company.id), eq(mailOutbox.toAddress, email))),
+    ).toHaveLength(1);
+  });
+
   it('is refused for the administrator, and for an id of another company', async () => {
     const made = await makeCompany();
     const other = await makeCompany();
