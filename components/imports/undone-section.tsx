@@ -36,7 +36,7 @@ export async function UndoneSection({ job }: { job: ImportJob }) {
                     {k.name}
                   </th>
                   <td className="table__email" data-label={t('colEmail')}>
-                    <EmailText email={k.email} />
+                    {k.email ? <EmailText email={k.email} /> : '—'}
                   </td>
                   <td data-label={t('keptReason')}>{t(`kept_${k.reason}`)}</td>
                 </tr>

@@ -415,10 +415,11 @@ export async function restoreContact(
 
 const ERASE_BATCH = 500;
 const PERSONAL_KEYS = `{email,document,areaCode,phone}`;
+const IMPORT_PERSONAL_KEYS = `{email,documento,ddd,telefone}`;
 
 /**
  * The erase job: contacts removed more than RESTORE_DAYS ago lose their document, phone and
- * e-mail for good, here and in the company's history and sent e-mails about them; the name
+ * e-mail for good, here and in the company's history, sent e-mails and import files about them; the name
  * stays on closed tickets and in the history. Idempotent, and safe on several instances at
  * once (each batch takes rows no one else holds, SKIP LOCKED). Returns how many it erased.
  */
@@ -448,6 +449,23 @@ export async function eraseRemovedContacts(executor: Executor = db, now = new Da
           from erased
           where m.company_id = erased.company_id and lower(m.to_address) = lower(erased.email) and m.status <> 'pending'
             and not exists (select 1 from contacts o where o.company_id = erased.company_id and o.status <> 'removed' and lower(o.email) = lower(erased.email))
+        ), imported as (
+          -- The rows of the files that brought them in (the preview keeps every row as read).
+          update import_rows r
+          set data = r.data - ${IMPORT_PERSONAL_KEYS}::text[],
+              input = case when jsonb_typeof(r.input) = 'object' then r.input - ${PERSONAL_KEYS}::text[] else r.input end
+          from erased
+          where r.company_id = erased.company_id and erased.email <> '' and lower(r.data->>'email') = lower(erased.email)
+        ), kept as (
+          -- "Desfazer importação" lists the contacts it kept with their e-mail.
+          update import_jobs j
+          set undo_kept_rows = (
+            select jsonb_agg(case when exists (select 1 from erased e where e.company_id = j.company_id and e.id::text = k.value->>'id')
+                                  then k.value - 'email' else k.value end order by k.n)
+            from jsonb_array_elements(j.undo_kept_rows) with ordinality as k(value, n))
+          where jsonb_typeof(j.undo_kept_rows) = 'array'
+            and exists (select 1 from erased e where e.company_id = j.company_id
+                        and j.undo_kept_rows @> jsonb_build_array(jsonb_build_object('id', e.id::text)))
         ), requests as (
           update access_requests r set email = '', document = null, area_code = null, phone = null
           from erased where r.company_id = erased.company_id and r.contact_id = erased.id

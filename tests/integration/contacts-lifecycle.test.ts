@@ -204,6 +204,39 @@ describe('the erase job', () => {
   });
 });
 
+describe('the erase job and imports', () => {
+  it("erases the personal data of an imported contact from the import's rows too", async () => {
+    const made = await makeCompany();
+    const { jobId, contacts: list } = await importPeople(made, 2);
+    const [gone, stays] = list;
+    await removeContact(adminContext(made), gone!.id, db, new Date(Date.now() - 31 * DAY));
+    await eraseRemovedContacts(db);
+    const rows = await db.execute<{ data: Record<string, string> }>(
+      sql`select data from import_rows where company_id = ${made.company.id} and job_id = ${jobId} order by line`,
+    );
+    const text = JSON.stringify(rows.rows);
+    expect(text).not.toContain(gone!.email);
+    expect(text).not.toContain(gone!.document!);
+    expect(text).toContain(gone!.name);
+    expect(text).toContain(stays!.email);
+  });
+
+  it('and from the list of contacts an undone import kept', async () => {
+    const made = await makeCompany();
+    const { jobId, contacts: list } = await importPeople(made, 2);
+    const [kept] = list;
+    await deactivateContact(adminContext(made), kept!.id);
+    expect(await undoImport(adminContext(made), jobId)).toMatchObject({ ok: true, kept: 1 });
+    await removeContact(adminContext(made), kept!.id, db, new Date(Date.now() - 31 * DAY));
+    await eraseRemovedContacts(db);
+    const [job] = await db
+      .select()
+      .from(importJobs)
+      .where(and(eq(importJobs.companyId, made.company.id), eq(importJobs.id, jobId)));
+    expect(job?.undoKeptRows).toEqual([{ id: kept!.id, name: kept!.name, reason: 'deactivated' }]);
+  });
+});
+
 describe('Último acesso and Revisão de acessos', () => {
   it('records the last access at most every few minutes', async () => {
     const made = await makeCompany();

@@ -14,7 +14,8 @@ export const UNDO_KEPT_LISTED = 1000;
 
 export const KEPT_REASONS = ['deactivated', 'signedIn', 'acceptedInvitation', 'hasTickets', 'inGroup', 'changed'] as const;
 export type KeptReason = (typeof KEPT_REASONS)[number];
-export type KeptContact = { id: string; name: string; email: string; reason: KeptReason };
+/** A kept contact as the job lists it; the e-mail is gone once the erase job has erased that contact. */
+export type KeptContact = { id: string; name: string; email?: string; reason: KeptReason };
 export type UndoError = 'notFound' | 'notFinished' | 'alreadyUndone' | 'tooLate';
 export type UndoResult = { ok: true; removed: number; kept: number } | { ok: false; error: UndoError };
 
