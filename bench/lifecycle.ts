@@ -17,15 +17,12 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { installConnection } from '../db/client';
 import { connectPglite, openPglite, type Connection, type Database } from '../db/connect';
-import { accounts, contacts } from '../db/schema';
 import type { AdminContext } from '../lib/auth/actor';
-import { cpfFromBase } from '../lib/br/cpf';
-import { createCompany } from '../lib/companies/mutations';
 import { previewImport } from '../lib/contacts/import/preview';
 import { claimImportJob, importRunOptions, runImportJob, startImport } from '../lib/contacts/import/run';
 import { undoImport } from '../lib/contacts/import/undo';
 import { BULK_MAX, runBulkAction } from '../lib/contacts/lifecycle';
-import { freshDatabase } from './support';
+import { createBenchCompany, freshDatabase, seedCompanyContacts } from './support';
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 50_000);
 const BULK = Number(process.env.BENCH_BULK ?? 1000);
@@ -72,40 +69,19 @@ async function pgliteDatabase(): Promise<{ conn: Connection; drop: () => Promise
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function adminOf(code: string, name: string, email: string): Promise<AdminContext> {
-  const { company, admin } = await createCompany({ code, name, adminEmail: email, adminName: `Admin ${name}` }, { invite: false });
-  return { companyId: company.id, companyName: company.name, contactId: admin.id, email };
-}
-
-/** CONTACTS contacts as bench/list.ts seeds them (accounts, then contacts, 4,000 a statement), with permissions: everyone self_service, one in three it_admin. */
-async function seedContacts(db: Database, companyId: string): Promise<void> {
-  const BATCH = 4000;
-  for (let done = 0; done < CONTACTS; done += BATCH) {
-    const people = Array.from({ length: Math.min(BATCH, CONTACTS - done) }, (_, k) => {
-      const i = done + k + 1;
-      return { i, name: `Pessoa Ciclo ${i}`, email: `pessoa.${i}@ciclo.example` };
-    });
-    const accs = await db
-      .insert(accounts)
-      .values(people.map((p) => ({ email: p.email })))
-      .returning({ id: accounts.id, email: accounts.email });
-    const byEmail = new Map(accs.map((a) => [a.email, a.id]));
-    await db.insert(contacts).values(
-      people.map((p) => ({
-        companyId,
-        accountId: byEmail.get(p.email)!,
-        name: p.name,
-        email: p.email,
-        document: cpfFromBase(String(p.i).padStart(9, '0')),
-        areaCode: String(11 + (p.i % 80)),
-        phone: `9${String(10_000_000 + p.i).slice(-8)}`,
-      })),
-    );
-  }
+/** The company of part 1: CONTACTS contacts (seedCompanyContacts), with permissions: everyone self_service, one in three it_admin. */
+async function seedCompany(db: Database): Promise<AdminContext> {
+  const { ctx } = await seedCompanyContacts(db, {
+    companyCode: 'BENCHLC',
+    companyName: 'Empresa Ciclo de Vida',
+    adminEmail: 'admin@ciclo.example',
+    contacts: CONTACTS,
+    person: (i) => ({ name: `Pessoa Ciclo ${i}`, email: `pessoa.${i}@ciclo.example` }),
+  });
   await db.execute(sql`
     insert into contact_permissions (company_id, contact_id, permission)
     select company_id, id, p.permission from (
-      select company_id, id, row_number() over (order by id) as n from contacts where company_id = ${companyId} and not is_admin
+      select company_id, id, row_number() over (order by id) as n from contacts where company_id = ${ctx.companyId} and not is_admin
     ) c
     cross join lateral (values ('self_service'), (case when c.n % 3 = 0 then 'it_admin' end)) as p(permission)
     where p.permission is not null
@@ -113,6 +89,7 @@ async function seedContacts(db: Database, companyId: string): Promise<void> {
   await db.execute(sql`vacuum analyze accounts`);
   await db.execute(sql`vacuum analyze contacts`);
   await db.execute(sql`vacuum analyze contact_permissions`);
+  return ctx;
 }
 
 // 1. "Alterar permissões" on BULK of CONTACTS contacts.
@@ -121,9 +98,8 @@ const bulkMs: number[] = [];
   const bench = await freshBench('bench_lifecycle');
   const db = bench.conn.db;
   try {
-    const ctx = await adminOf('BENCHLC', 'Empresa Ciclo de Vida', 'admin@ciclo.example');
     const t0 = performance.now();
-    await seedContacts(db, ctx.companyId);
+    const ctx = await seedCompany(db);
     console.error(`seeded ${CONTACTS} contacts in ${seconds(performance.now() - t0)} s`);
 
     // In the list's order (name), every stride-th contact, from a different start each run:
@@ -178,7 +154,7 @@ let removed = 0;
   const bench = await freshBench('bench_undo');
   const db = bench.conn.db;
   try {
-    const ctx = await adminOf('BENCHUN', 'Empresa Desfazer', 'admin@desfazer.example');
+    const { ctx } = await createBenchCompany(db, { companyCode: 'BENCHUN', companyName: 'Empresa Desfazer', adminEmail: 'admin@desfazer.example' });
     const t0 = performance.now();
     const preview = await previewImport(ctx, { name: 'contatos.csv', bytes: file }, db, { maxBytes: Infinity });
     if (!preview.ok) throw new Error(`preview refused: ${preview.error}`);

@@ -4,11 +4,9 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { installConnection } from '../db/client';
-import { accounts, contacts } from '../db/schema';
-import { cpfFromBase } from '../lib/br/cpf';
+import type { Database } from '../db/connect';
 import { setPassword } from '../lib/auth/accounts';
-import { createCompany } from '../lib/companies/mutations';
-import { ensureBuild, freshDatabase, loadRun, sessionCookie, startServer } from './support';
+import { ensureBuild, freshDatabase, loadRun, seedCompanyContacts, sessionCookie, startServer } from './support';
 
 const TOTAL = Number(process.env.BENCH_CONTACTS ?? 100_000);
 const IN_COMPANY = Math.floor(TOTAL / 2);
@@ -66,54 +64,35 @@ const slug = (s: string) =>
     .toLowerCase()
     .replace(/[^a-z]+/g, '.');
 
-async function seed(db: Awaited<ReturnType<typeof freshDatabase>>['conn']['db']) {
+async function seed(db: Database) {
   const started = Date.now();
-  const companyIds: string[] = [];
   let adminAccountId = '';
-  for (let c = 0; c < COMPANIES; c++) {
-    const r = await createCompany(
-      { code: `BENCH${c}`, name: `Empresa Bench ${c}`, adminEmail: `admin@bench${c}.example`, adminName: `Admin ${c}` },
-      { invite: false },
-    );
-    companyIds.push(r.company.id);
-    if (c === 0) {
-      adminAccountId = r.accountId;
-      await setPassword(db, r.accountId, 'senha-do-bench-1');
-    }
-  }
-  const BATCH = 4000;
+  let big = '';
   let n = 0;
   for (let c = 0; c < COMPANIES; c++) {
     const count = c === 0 ? IN_COMPANY : Math.floor((TOTAL - IN_COMPANY) / (COMPANIES - 1));
-    for (let done = 0; done < count; done += BATCH) {
-      const size = Math.min(BATCH, count - done);
-      const people = Array.from({ length: size }, () => {
-        const i = ++n;
+    const seeded = await seedCompanyContacts(db, {
+      companyCode: `BENCH${c}`,
+      companyName: `Empresa Bench ${c}`,
+      adminEmail: `admin@bench${c}.example`,
+      adminName: `Admin ${c}`,
+      contacts: count,
+      first: n + 1,
+      person: (i) => {
         const name = `${pick(FIRST, i * 7)} ${pick(LAST, i * 13)} ${pick(LAST, i * 3 + 5)}`;
-        return { i, name, email: `${slug(name)}.${i}@bench${c}.example` };
-      });
-      const accs = await db
-        .insert(accounts)
-        .values(people.map((p) => ({ email: p.email })))
-        .returning({ id: accounts.id, email: accounts.email });
-      const byEmail = new Map(accs.map((a) => [a.email, a.id]));
-      await db.insert(contacts).values(
-        people.map((p) => ({
-          companyId: companyIds[c]!,
-          accountId: byEmail.get(p.email)!,
-          name: p.name,
-          email: p.email,
-          document: cpfFromBase(String(p.i).padStart(9, '0')),
-          areaCode: String(11 + (p.i % 80)),
-          phone: `9${String(10_000_000 + p.i).slice(-8)}`,
-        })),
-      );
+        return { name, email: `${slug(name)}.${i}@bench${c}.example` };
+      },
+    });
+    n += count;
+    if (c === 0) {
+      big = seeded.ctx.companyId;
+      adminAccountId = seeded.adminAccountId;
+      await setPassword(db, adminAccountId, 'senha-do-bench-1');
     }
   }
   // The lifecycle of a real company: most people signed in at some point in the last 200 days,
   // 1,000 were deactivated and 1,000 removed in the last weeks (the "Desativados" and
   // "Removidos" views, and "Revisão de acessos", have something to read).
-  const big = companyIds[0]!;
   await db.execute(sql`update contacts set created_at = now() - interval '400 days' where company_id = ${big} and not is_admin`);
   await db.execute(sql`
     update contacts set last_access_at = now() - (random() * 200) * interval '1 day'

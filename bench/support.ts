@@ -1,5 +1,6 @@
 // Shared by the benchmarks: a fresh database on the PostgreSQL server named by DATABASE_URL,
-// the production server started against it, and a signed-in session for a given account.
+// companies seeded with contacts, the production server started against it, and a signed-in
+// session for a given account.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -8,7 +9,11 @@ import { encode } from 'next-auth/jwt';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { connectPostgres, type Connection, type Executor } from '../db/connect';
+import { accounts, contacts } from '../db/schema';
+import type { AdminContext } from '../lib/auth/actor';
 import { createSession } from '../lib/auth/sessions';
+import { cpfFromBase } from '../lib/br/cpf';
+import { createCompany } from '../lib/companies/mutations';
 
 export function requireDatabaseUrl(): string {
   const url = process.env.DATABASE_URL;
@@ -50,6 +55,76 @@ export async function freshDatabase(prefix: string, poolSize = 20): Promise<{ ur
       await admin.end();
     },
   };
+}
+
+export type BenchCompany = {
+  companyCode: string;
+  /** By default "Empresa <code>". */
+  companyName?: string;
+  /** By default admin@<code in lower case>.example. */
+  adminEmail?: string;
+  /** By default "Admin <company name>". */
+  adminName?: string;
+};
+
+/** A new company and its administrator (no invitation, no password): who acts in it, and the administrator's account. */
+export async function createBenchCompany(
+  db: Executor,
+  {
+    companyCode,
+    companyName = `Empresa ${companyCode}`,
+    adminEmail = `admin@${companyCode.toLowerCase()}.example`,
+    adminName = `Admin ${companyName}`,
+  }: BenchCompany,
+): Promise<{ ctx: AdminContext; adminAccountId: string }> {
+  const { company, admin, accountId } = await createCompany({ code: companyCode, name: companyName, adminEmail, adminName }, { invite: false }, db);
+  return { ctx: { companyId: company.id, companyName: company.name, contactId: admin.id, email: admin.email }, adminAccountId: accountId };
+}
+
+const SEED_BATCH = 4000;
+
+export type SeedCompanyContacts = BenchCompany & {
+  /** How many contacts, besides the administrator. */
+  contacts: number;
+  /** The i-th person's name and e-mail (the e-mail unique across the bench). */
+  person: (i: number) => { name: string; email: string };
+  /** The number of the first person (1 by default): a bench seeding several companies continues the count, so no CPF repeats. */
+  first?: number;
+};
+
+/**
+ * A new company (createBenchCompany) and its contacts, active and with no permissions: accounts,
+ * then contacts, 4,000 a statement. The i-th person's CPF, area code and phone follow from i.
+ * Permissions, other states and `vacuum analyze` are the caller's.
+ */
+export async function seedCompanyContacts(
+  db: Executor,
+  { contacts: count, person, first = 1, ...company }: SeedCompanyContacts,
+): Promise<{ ctx: AdminContext; adminAccountId: string }> {
+  const created = await createBenchCompany(db, company);
+  for (let done = 0; done < count; done += SEED_BATCH) {
+    const people = Array.from({ length: Math.min(SEED_BATCH, count - done) }, (_, k) => {
+      const i = first + done + k;
+      return { i, ...person(i) };
+    });
+    const accs = await db
+      .insert(accounts)
+      .values(people.map((p) => ({ email: p.email })))
+      .returning({ id: accounts.id, email: accounts.email });
+    const byEmail = new Map(accs.map((a) => [a.email, a.id]));
+    await db.insert(contacts).values(
+      people.map((p) => ({
+        companyId: created.ctx.companyId,
+        accountId: byEmail.get(p.email)!,
+        name: p.name,
+        email: p.email,
+        document: cpfFromBase(String(p.i).padStart(9, '0')),
+        areaCode: String(11 + (p.i % 80)),
+        phone: `9${String(10_000_000 + p.i).slice(-8)}`,
+      })),
+    );
+  }
+  return created;
 }
 
 export function ensureBuild(): void {

@@ -20,8 +20,9 @@ import { queueWelcomes } from './welcome';
 // exactly the rules the row's own button applies.
 
 export const BULK_MAX = 1000;
-// A removed contact can be restored for RESTORE_DAYS; then its personal data is erased.
+// A removed contact can be restored for RESTORE_DAYS; then its personal data is erased (./erase.ts).
 export { RESTORE_DAYS };
+export { eraseRemovedContacts } from './erase';
 const DAY_MS = 86_400_000;
 
 export const BULK_KINDS = ['permissions', 'group', 'invite', 'deactivate', 'remove'] as const;
@@ -96,11 +97,10 @@ function lines(ids: string[], found: Map<string, Locked>, decide: (c: Locked) =>
 
 const changedIds = (result: BulkLine[]) => result.filter((l) => l.outcome === 'changed').map((l) => l.id);
 
-function entries(
-  ctx: AdminContext,
-  ids: string[],
-  entry: (id: string) => Omit<AuditInput, 'companyId' | 'actor' | 'entityType' | 'entityId' | 'subjectContactId'>,
-) {
+/** A history entry about one contact, without what entries() fills in. */
+type ContactEntry = Omit<AuditInput, 'companyId' | 'actor' | 'entityType' | 'entityId' | 'subjectContactId'>;
+
+function entries(ctx: AdminContext, ids: string[], entry: (id: string) => ContactEntry) {
   return ids.map((id) => ({ companyId: ctx.companyId, actor: actorOf(ctx), entityType: 'contact', entityId: id, subjectContactId: id, ...entry(id) }));
 }
 
@@ -343,6 +343,22 @@ export async function resendInvitation(ctx: AdminContext, contactId: string, exe
 type Restorable = Locked & { status: 'removed' | 'deactivated' | 'active'; removed_at: Date | null; erased_at: Date | null };
 
 /**
+ * "Reativar acesso" and "Restaurar": the contact is active again (`cleared` names the date that
+ * said why it was not), the person is told (a new invitation to whoever never set a password,
+ * "Acesso liberado" otherwise) and the history says so.
+ */
+async function giveAccessBack(tx: Executor, ctx: AdminContext, c: Locked, cleared: 'deactivated_at' | 'removed_at', entry: ContactEntry, now: Date) {
+  await tx.execute(sql`
+    update contacts set status = 'active', ${sql.raw(cleared)} = null, updated_at = ${now}, version = version + 1
+    where company_id = ${ctx.companyId} and id = ${c.id}`);
+  await queueWelcomes(tx, ctx, [{ accountId: c.account_id, contactId: c.id, name: c.name, email: c.email }]);
+  await recordAudit(
+    tx,
+    entries(ctx, [c.id], () => entry),
+  );
+}
+
+/**
  * "Reativar acesso": the contact uses the company again. Sessions from before the deactivation
  * stay ended; a person who never set a password gets a new invitation ("Acesso liberado"
  * otherwise).
@@ -354,14 +370,7 @@ export async function reactivateContact(ctx: AdminContext, contactId: string, ex
     const c = found.get(contactId.toLowerCase());
     if (!c) return { ok: false as const, error: 'notFound' as const };
     if (c.status === 'active') return { ok: true as const };
-    await tx.execute(sql`
-      update contacts set status = 'active', deactivated_at = null, updated_at = ${now}, version = version + 1
-      where company_id = ${ctx.companyId} and id = ${c.id}`);
-    await queueWelcomes(tx, ctx, [{ accountId: c.account_id, contactId: c.id, name: c.name, email: c.email }]);
-    await recordAudit(
-      tx,
-      entries(ctx, [c.id], () => ({ action: 'contact.reactivated', before: { status: 'deactivated' }, after: { status: 'active' } })),
-    );
+    await giveAccessBack(tx, ctx, c, 'deactivated_at', { action: 'contact.reactivated', before: { status: 'deactivated' }, after: { status: 'active' } }, now);
     return { ok: true as const };
   });
 }
@@ -394,14 +403,7 @@ export async function restoreContact(
         document: c.document ?? '',
       });
       if (taken) return { ok: false as const, error: taken === 'email' ? ('emailTaken' as const) : ('documentTaken' as const) };
-      await tx.execute(sql`
-        update contacts set status = 'active', removed_at = null, updated_at = ${now}, version = version + 1
-        where company_id = ${ctx.companyId} and id = ${c.id}`);
-      await queueWelcomes(tx, ctx, [{ accountId: c.account_id, contactId: c.id, name: c.name, email: c.email }]);
-      await recordAudit(
-        tx,
-        entries(ctx, [c.id], () => ({ action: 'contact.restored', after: snapshot(c) })),
-      );
+      await giveAccessBack(tx, ctx, c, 'removed_at', { action: 'contact.restored', after: snapshot(c) }, now);
       return { ok: true as const };
     });
   } catch (err) {
@@ -410,73 +412,5 @@ export async function restoreContact(
     if (constraint === 'contacts_active_email_key') return { ok: false, error: 'emailTaken' };
     if (constraint === 'contacts_active_document_key') return { ok: false, error: 'documentTaken' };
     throw err;
-  }
-}
-
-const ERASE_BATCH = 500;
-const PERSONAL_KEYS = `{email,document,areaCode,phone}`;
-const IMPORT_PERSONAL_KEYS = `{email,documento,ddd,telefone}`;
-
-/**
- * The erase job: contacts removed more than RESTORE_DAYS ago lose their document, phone and
- * e-mail for good, here and in the company's history, sent e-mails and import files about them; the name
- * stays on closed tickets and in the history. Idempotent, and safe on several instances at
- * once (each batch takes rows no one else holds, SKIP LOCKED). Returns how many it erased.
- */
-export async function eraseRemovedContacts(executor: Executor = db, now = new Date()): Promise<number> {
-  const cutoff = new Date(now.getTime() - RESTORE_DAYS * DAY_MS);
-  let total = 0;
-  for (;;) {
-    const n = await executor.transaction(async (tx) => {
-      const erased = await tx.execute<{ n: number }>(sql`
-        with due as (
-          select company_id, id, email from contacts
-          where status = 'removed' and erased_at is null and removed_at < ${cutoff}
-          order by removed_at
-          limit ${ERASE_BATCH}
-          for update skip locked
-        ), erased as (
-          update contacts c set email = '', document = null, area_code = null, phone = null, erased_at = ${now}
-          from due where c.company_id = due.company_id and c.id = due.id
-          returning c.company_id, c.id, due.email
-        ), history as (
-          update audit_events a
-          set before = case when jsonb_typeof(a.before) = 'object' then a.before - ${PERSONAL_KEYS}::text[] else a.before end,
-              after = case when jsonb_typeof(a.after) = 'object' then a.after - ${PERSONAL_KEYS}::text[] else a.after end
-          from erased where a.company_id = erased.company_id and a.subject_contact_id = erased.id
-        ), mail as (
-          update mail_outbox m set to_address = ''
-          from erased
-          where m.company_id = erased.company_id and lower(m.to_address) = lower(erased.email) and m.status <> 'pending'
-            and not exists (select 1 from contacts o where o.company_id = erased.company_id and o.status <> 'removed' and lower(o.email) = lower(erased.email))
-        ), imported as (
-          -- The rows of the files that brought them in (the preview keeps every row as read).
-          update import_rows r
-          set data = r.data - ${IMPORT_PERSONAL_KEYS}::text[],
-              input = case when jsonb_typeof(r.input) = 'object' then r.input - ${PERSONAL_KEYS}::text[] else r.input end
-          from erased
-          where r.company_id = erased.company_id and erased.email <> '' and lower(r.data->>'email') = lower(erased.email)
-        ), kept as (
-          -- "Desfazer importação" lists the contacts it kept with their e-mail.
-          update import_jobs j
-          set undo_kept_rows = (
-            select jsonb_agg(case when exists (select 1 from erased e where e.company_id = j.company_id and e.id::text = k.value->>'id')
-                                  then k.value - 'email' else k.value end order by k.n)
-            from jsonb_array_elements(j.undo_kept_rows) with ordinality as k(value, n))
-          where jsonb_typeof(j.undo_kept_rows) = 'array'
-            and exists (select 1 from erased e where e.company_id = j.company_id
-                        and j.undo_kept_rows @> jsonb_build_array(jsonb_build_object('id', e.id::text)))
-        ), requests as (
-          update access_requests r set email = '', document = null, area_code = null, phone = null
-          from erased where r.company_id = erased.company_id and r.contact_id = erased.id
-        ), entries as (
-          insert into audit_events (company_id, action, entity_type, entity_id, subject_contact_id)
-          select company_id, 'contact.erased', 'contact', id, id from erased
-        )
-        select count(*)::int as n from erased`);
-      return erased.rows[0]?.n ?? 0;
-    });
-    total += n;
-    if (n < ERASE_BATCH) return total;
   }
 }

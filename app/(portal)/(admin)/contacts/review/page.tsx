@@ -18,6 +18,34 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('review'))('title') };
 }
 
+/** One of the review's filters: its label, then each value as a tab, the current one marked. */
+function FilterTabs<V extends string>({
+  label,
+  values,
+  current,
+  href,
+  text,
+}: {
+  label: string;
+  values: readonly V[];
+  current: V;
+  href: (value: V) => string;
+  text: (value: V) => string;
+}) {
+  return (
+    <div className="review-filters__group">
+      <span className="review-filters__label">{label}</span>
+      <span className="tabs">
+        {values.map((v) => (
+          <Link key={v} href={href(v)} className={`tabs__tab${v === current ? ' tabs__tab--active' : ''}`} aria-current={v === current ? 'page' : undefined}>
+            {text(v)}
+          </Link>
+        ))}
+      </span>
+    </div>
+  );
+}
+
 /** "Revisão de acessos": who never signed in since invited N days ago, and who has not signed in for N days. */
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const ctx = await requireAdmin();
@@ -52,36 +80,8 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       <Flash notice={params.notice} />
       {summary ? <BulkSummaryPanel summary={summary} /> : null}
       <nav aria-label={t('filtersLabel')} className="review-filters">
-        <div className="review-filters__group">
-          <span className="review-filters__label">{t('days')}</span>
-          <span className="tabs">
-            {REVIEW_DAYS.map((d) => (
-              <Link
-                key={d}
-                href={href({ days: d })}
-                className={`tabs__tab${d === days ? ' tabs__tab--active' : ''}`}
-                aria-current={d === days ? 'page' : undefined}
-              >
-                {t('daysOption', { days: d })}
-              </Link>
-            ))}
-          </span>
-        </div>
-        <div className="review-filters__group">
-          <span className="review-filters__label">{t('kind')}</span>
-          <span className="tabs">
-            {REVIEW_KINDS.map((k) => (
-              <Link
-                key={k}
-                href={href({ show: k })}
-                className={`tabs__tab${k === show ? ' tabs__tab--active' : ''}`}
-                aria-current={k === show ? 'page' : undefined}
-              >
-                {t(`kind_${k}`)}
-              </Link>
-            ))}
-          </span>
-        </div>
+        <FilterTabs label={t('days')} values={REVIEW_DAYS} current={days} href={(d) => href({ days: d })} text={(d) => t('daysOption', { days: d })} />
+        <FilterTabs label={t('kind')} values={REVIEW_KINDS} current={show} href={(k) => href({ show: k })} text={(k) => t(`kind_${k}`)} />
       </nav>
       <p className="toolbar__count">{tc('count', { from: n(from), to: n(to), total: n(result.total) })}</p>
       {result.rows.length === 0 ? (

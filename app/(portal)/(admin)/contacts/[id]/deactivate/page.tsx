@@ -1,24 +1,18 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
 import { NotFoundContent } from '@/components/layout/access-pages';
-import { DeactivateConfirmation } from '@/components/contacts/confirmations';
-import { ContactHeader } from '@/components/contacts/contact-header';
+import { confirmationMetadata, ContactConfirmationPage, DeactivateConfirmation } from '@/components/contacts/confirmations';
 import { loadContactPage } from '@/lib/contacts/loaders';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('deactivateContact'))('title') };
+  return confirmationMetadata('deactivateContact');
 }
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const { ctx, contact } = await loadContactPage(params);
-  if (!contact || !(contact.status === 'active')) return <NotFoundContent />;
-  const t = await getTranslations('deactivateContact');
+  if (!contact || contact.status !== 'active') return <NotFoundContent />;
   return (
-    <>
-      <ContactHeader contact={contact} title={t('title')} section={null} />
-      <div className="panel panel--narrow">
-        <DeactivateConfirmation contact={contact} companyName={ctx.companyName} />
-      </div>
-    </>
+    <ContactConfirmationPage contact={contact} texts="deactivateContact">
+      <DeactivateConfirmation contact={contact} companyName={ctx.companyName} />
+    </ContactConfirmationPage>
   );
 }

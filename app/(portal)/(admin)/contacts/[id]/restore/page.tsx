@@ -2,12 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { NotFoundContent } from '@/components/layout/access-pages';
-import { RestoreConfirmation } from '@/components/contacts/confirmations';
+import { confirmationMetadata, RestoreConfirmation } from '@/components/contacts/confirmations';
 import { requireAdmin } from '@/lib/auth/session';
 import { getRemovedContact } from '@/lib/contacts/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('restoreContact'))('title') };
+  return confirmationMetadata('restoreContact');
 }
 
 export default async function RestoreContactPage({ params }: { params: Promise<{ id: string }> }) {
