@@ -3,9 +3,23 @@ export async function register() {
     // First: sign-in throttling and "Sessões ativas" need the client's real address.
     const { installPeerHeader } = await import('./lib/auth/peer-header');
     installPeerHeader();
-    const { startMailWorker } = await import('./lib/mail/worker');
-    startMailWorker();
-    const { startImportWorker } = await import('./lib/contacts/import/worker');
-    startImportWorker();
+    // One JSON line per request, with its id (lib/http/request-log.ts).
+    const { installRequestLog } = await import('./lib/http/request-log');
+    installRequestLog();
+    // On SIGTERM: requests in flight finish, the background work stops cleanly (lib/shutdown.ts).
+    const { installGracefulShutdown, onShutdown } = await import('./lib/shutdown');
+    installGracefulShutdown();
+    // The jobs run here unless a worker of their own runs them (WORKER=off, `npm run worker`).
+    if (process.env.WORKER !== 'off') {
+      const { startWorkers, stopWorkers } = await import('./lib/jobs/workers');
+      startWorkers();
+      onShutdown(stopWorkers);
+    }
   }
+}
+
+/** A server error while rendering or in an action: one JSON line, with the request's id (lib/log.ts). */
+export async function onRequestError(err: unknown, request: { path: string; method: string }, context: { routeType: string }) {
+  const { log } = await import('./lib/log');
+  log().error({ err, method: request.method, path: request.path.split('?')[0], routeType: context.routeType }, 'request.failed');
 }

@@ -10,6 +10,8 @@ const integration = (name: string, db: 'pglite' | 'postgres') => ({
   test: {
     name,
     include: ['tests/integration/**/*.test.ts'],
+    // *.postgres.test.ts need a server database (several processes, LISTEN/NOTIFY).
+    exclude: db === 'pglite' ? ['tests/integration/**/*.postgres.test.ts'] : [],
     environment: 'node',
     globalSetup: [`tests/setup/global-${db}.ts`],
     setupFiles: ['tests/setup/console.ts', 'tests/setup/integration.ts'],

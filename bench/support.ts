@@ -4,6 +4,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { encode } from 'next-auth/jwt';
 import autocannon from 'autocannon';
@@ -138,10 +139,20 @@ export async function startServer(
   databaseUrl: string,
   port: number,
   secret: string,
+  extraEnv: Record<string, string> = {},
 ): Promise<{ child: ChildProcess; errors: () => number; stop: () => Promise<void> }> {
   let errorLines = 0;
   const child = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(port)], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: secret, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', SMTP_URL: '' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: secret,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      SMTP_URL: '',
+      LOG_LEVEL: 'warn',
+      ...extraEnv,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stderr!.on('data', (chunk: Buffer) => {
@@ -199,10 +210,47 @@ export async function loadRun(url: string, cookie: string, pathFor: () => string
   });
   latencies.sort((a, b) => a - b);
   return {
+    latencies,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     rps: result.requests.average,
     errors: bad + result.errors + result.timeouts,
     total: result.requests.total,
   };
+}
+
+/** `npm run worker` against the bench's database: started, and stopped with SIGTERM. */
+export async function startWorker(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<{ stop: () => Promise<number | null> }> {
+  const child = spawn(path.resolve('node_modules/.bin/tsx'), ['--conditions=react-server', 'scripts/worker.ts'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, SMTP_URL: '', LOG_LEVEL: 'info', LOG_FORMAT: 'json', ...extraEnv },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    out = (out + chunk.toString()).slice(-10_000);
+  });
+  for (let i = 0; i < 300 && !out.includes('worker.started'); i++) await new Promise((r) => setTimeout(r, 100));
+  return {
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', (code) => resolve(code));
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/**
+ * A benchmark measures a quiet machine: the load average is printed, and with the one-minute
+ * load above 1.5 the run stops before measuring, saying why (BENCH_FORCE=1 measures anyway).
+ */
+export function requireQuietMachine(maxLoad = 1.5): number {
+  const load = os.loadavg().map((l) => Number(l.toFixed(2)));
+  console.error(`load average ${load.join(' ')} (1, 5, 15 min) on ${os.cpus().length} cores`);
+  if (load[0]! > maxLoad && process.env.BENCH_FORCE !== '1') {
+    console.error(
+      `the 1-minute load is above ${maxLoad}: something else is running and the figures would not hold. Run it on a quiet machine (BENCH_FORCE=1 measures anyway).`,
+    );
+    process.exit(2);
+  }
+  return load[0]!;
 }

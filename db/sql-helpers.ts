@@ -18,3 +18,8 @@ export function escapeLike(value: string): string {
 export function containsFolded(expr: SQLWrapper, term: string): SQL {
   return sql`${expr} like '%' || portaria_fold(${escapeLike(term)}) || '%'`;
 }
+
+/** A PostgreSQL array literal of uuids, for `= any(${uuidArray(ids)}::uuid[])`: one parameter however many ids. */
+export function uuidArray(ids: readonly string[]): string {
+  return `{${ids.join(',')}}`;
+}

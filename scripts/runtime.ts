@@ -1,7 +1,7 @@
 // Shared by the start script and the command-line tools: the data directory, the secret,
 // and the guard that keeps two processes from opening the embedded database at once.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { dataDir } from '../db/connect';
 
@@ -51,4 +51,20 @@ export function holdEmbeddedDatabase(pid: number): () => void {
   if (process.env.DATABASE_URL) return () => {};
   writeFileSync(lockFile(), String(pid));
   return () => rmSync(lockFile(), { force: true });
+}
+
+function newestMtime(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(entry).map((name) => newestMtime(path.join(entry, name))));
+}
+
+/** No build yet, or a source changed after it: `npm start` builds first. */
+export function needsBuild(root: string): boolean {
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR ?? '.next', 'BUILD_ID');
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  const sources = ['app', 'lib', 'components', 'db', 'proxy.ts', 'instrumentation.ts', 'next.config.ts', 'package-lock.json'];
+  return sources.some((s) => newestMtime(path.join(root, s)) > built);
 }

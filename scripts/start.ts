@@ -2,7 +2,7 @@
 // embedded database, then serve. `npm run dev` does the same with the dev server.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { connectFromEnv } from '../db/connect';
@@ -10,7 +10,7 @@ import { installConnection } from '../db/client';
 import { accounts } from '../db/schema';
 import { DEMO_ADMIN, seedDemo } from '../db/seed';
 import { verifyPassword } from '../lib/auth/password';
-import { assertEmbeddedDatabaseFree, authSecret, ensureDataDir, holdEmbeddedDatabase } from './runtime';
+import { assertEmbeddedDatabaseFree, authSecret, ensureDataDir, holdEmbeddedDatabase, needsBuild } from './runtime';
 
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
@@ -18,26 +18,15 @@ const embedded = !process.env.DATABASE_URL;
 const root = process.cwd();
 const nextBin = path.join(root, 'node_modules', '.bin', 'next');
 
-function newestMtime(entry: string): number {
-  if (!existsSync(entry)) return 0;
-  const stat = statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(entry).map((name) => newestMtime(path.join(entry, name))));
+if (embedded && process.env.WORKER === 'off') {
+  console.error('WORKER=off precisa de um PostgreSQL (DATABASE_URL): só um processo abre o banco embutido, e é ele que executa as importações e os e-mails.');
+  process.exit(1);
 }
-
-function needsBuild(): boolean {
-  const buildId = path.join(root, process.env.NEXT_DIST_DIR ?? '.next', 'BUILD_ID');
-  if (!existsSync(buildId)) return true;
-  const built = statSync(buildId).mtimeMs;
-  const sources = ['app', 'lib', 'components', 'db', 'proxy.ts', 'instrumentation.ts', 'next.config.ts', 'package-lock.json'];
-  return sources.some((s) => newestMtime(path.join(root, s)) > built);
-}
-
 assertEmbeddedDatabaseFree();
 const dir = ensureDataDir();
 const env: NodeJS.ProcessEnv = { ...process.env, PORTARIA_DATA_DIR: dir, AUTH_SECRET: authSecret(), PORT: String(port) };
 
-if (!dev && needsBuild()) {
+if (!dev && needsBuild(root)) {
   console.log('Compilando o Portaria (só na primeira vez ou depois de mudanças)…');
   const build = spawnSync(nextBin, ['build'], { stdio: 'inherit', env: { ...env, NEXT_TELEMETRY_DISABLED: '1' } });
   if (build.status !== 0) process.exit(build.status ?? 1);
@@ -90,6 +79,9 @@ for (let i = 0; i < 600; i++) {
 console.log(`\nPortaria pronto em ${url}`);
 if (signIn) console.log(signIn);
 console.log(embedded ? `Banco de dados embutido (PGlite) em ${path.relative(root, dir) || dir}` : 'Banco de dados: PostgreSQL (DATABASE_URL)');
+console.log(
+  process.env.WORKER === 'off' ? 'Importações, e-mails e limpezas: em `npm run worker` (WORKER=off).' : 'Importações, e-mails e limpezas: neste processo.',
+);
 console.log(
   process.env.SMTP_URL
     ? 'E-mails enviados por SMTP (SMTP_URL).'

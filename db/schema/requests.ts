@@ -49,7 +49,9 @@ export const accessRequests = pgTable(
   },
   (t) => [
     primaryKey({ name: 'access_requests_pkey', columns: [t.companyId, t.id] }),
-    uniqueIndex('access_requests_token_key')
+    // Looked up by the link alone; not unique in the database (a SHA-256 of 32 random bytes
+    // does not repeat), so that the table can be distributed by company (docs/decisions/013).
+    index('access_requests_token_idx')
       .on(t.tokenHash)
       .where(sql`${t.tokenHash} is not null`),
     // One pending request per e-mail and company: a newer one replaces it.

@@ -20,6 +20,7 @@ import { endAccountSessions, endOwnSession, endSessionByToken } from './sessions
 import { safeCallbackPath } from './safe-redirect';
 import { ChangePasswordSchema, ForgotPasswordSchema, NewPasswordSchema, SignInSchema, VALIDATION_PARAMS } from './schema';
 import { COMPANY_COOKIE, currentSessionToken } from './session';
+import { log } from '@/lib/log';
 
 const translateErrors = (errors: Record<string, string>) => translateFieldErrors(errors, VALIDATION_PARAMS);
 
@@ -41,7 +42,7 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
       return { status: 'error', message: locked ? t('locked', { minutes: Number(locked[1]) }) : t('invalidCredentials'), values };
     }
     if (err instanceof AuthError) {
-      console.error('[auth] sign-in failed', err);
+      log().error({ err }, 'auth.sign_in_failed');
       return { status: 'error', message: (await getTranslations('common'))('genericError'), values };
     }
     throw err; // the redirect after a successful sign-in

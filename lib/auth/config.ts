@@ -5,6 +5,7 @@ import { authenticate } from './accounts';
 import { clientAddress, throttleSource } from './client-address';
 import { redeemTicket } from '@/lib/sign-in/flow';
 import { createSession, endSessionByToken, SESSION_MAX_AGE_MS } from './sessions';
+import { log } from '@/lib/log';
 
 declare module 'next-auth' {
   interface User {
@@ -43,7 +44,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // A refused password is an ordinary event, not a server error: no stack trace in the log.
     error(error) {
       if (error instanceof CredentialsSignin) return;
-      console.error('[auth]', error);
+      log().error({ err: error }, 'auth.error');
     },
   },
   providers: [

@@ -4,6 +4,7 @@ import { cookies } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { db } from '@/db/client';
 import { auth } from './config';
+import { setLogIdentity } from '@/lib/log';
 import { resolveSession, type ContactContext } from './context';
 
 export const COMPANY_COOKIE = 'company';
@@ -18,7 +19,10 @@ export async function currentSessionToken(): Promise<string | null> {
 export const currentSession = cache(async () => {
   const token = await currentSessionToken();
   const preferred = (await cookies()).get(COMPANY_COOKIE)?.value;
-  return resolveSession(db, token, preferred);
+  const session = await resolveSession(db, token, preferred);
+  if (session.status === 'ok') setLogIdentity({ companyId: session.context.companyId, accountId: session.context.accountId });
+  else if (session.status === 'no-company') setLogIdentity({ accountId: session.accountId });
+  return session;
 });
 
 /** First line of every page and action for signed-in people. */

@@ -2,7 +2,7 @@
 // action checks the session and role against the database itself.
 
 /** Reachable without a session. */
-export const PUBLIC_PREFIXES = ['/login', '/forgot-password', '/reset-password/', '/invite/', '/signup', '/no-company', '/api/auth/'];
+export const PUBLIC_PREFIXES = ['/login', '/forgot-password', '/reset-password/', '/invite/', '/signup', '/no-company', '/api/auth/', '/healthz', '/readyz'];
 
 /** The pages of app/(portal)/(admin) (tests/unit/http-paths.test.ts keeps the two in step). */
 export const ADMIN_PREFIXES = ['/contacts', '/requests', '/groups', '/history', '/outbox', '/settings'];

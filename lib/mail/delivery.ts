@@ -10,15 +10,16 @@ import { deliverDue, type Sender } from './outbox';
  * notices of waiting access requests become messages of their own: a reset asked for while an import's
  * thousands of invitations go out is sent next, not after all of them (bulk mail goes last).
  */
-export async function deliverAll(db: Executor, send: Sender, opts: { batch?: number } = {}): Promise<{ sent: number; failed: number }> {
+export async function deliverAll(db: Executor, send: Sender, opts: { batch?: number; signal?: AbortSignal } = {}): Promise<{ sent: number; failed: number }> {
   const total = { sent: 0, failed: 0 };
-  for (;;) {
+  while (!opts.signal?.aborted) {
     await processResetRequests(db);
     await processSignupSubmissions(db);
     await processRequestNotifications(db);
-    const { sent, failed } = await deliverDue(db, send, { batch: opts.batch });
+    const { sent, failed } = await deliverDue(db, send, { batch: opts.batch, signal: opts.signal });
     total.sent += sent;
     total.failed += failed;
     if (sent + failed === 0) return total;
   }
+  return total;
 }

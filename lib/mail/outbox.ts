@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { mailOutbox, type OutboxMessage } from '@/db/schema';
 import type { Executor } from '@/db/connect';
+import { uuidArray } from '@/db/sql-helpers';
 
 export type MailMessage = {
   companyId: string | null;
@@ -42,8 +43,14 @@ export type Sender = (message: OutboxMessage) => Promise<void | 'sent' | 'logged
 // A claimed message is leased for this long, so a second server instance does not send it
 // again while the first is still talking to the SMTP server.
 const LEASE_SECONDS = 120;
+/** Messages sent at once by one worker. */
+const SEND_CONCURRENCY = 4;
 
-export async function deliverDue(db: Executor, send: Sender, opts: { now?: Date; batch?: number } = {}): Promise<{ sent: number; failed: number }> {
+export async function deliverDue(
+  db: Executor,
+  send: Sender,
+  opts: { now?: Date; batch?: number; signal?: AbortSignal } = {},
+): Promise<{ sent: number; failed: number }> {
   const now = opts.now ?? new Date();
   const batch = opts.batch ?? 25;
   const claimed = await db.execute<{ id: string }>(sql`
@@ -58,15 +65,20 @@ export async function deliverDue(db: Executor, send: Sender, opts: { now?: Date;
     returning id`);
   let sent = 0;
   let failed = 0;
-  for (const { id } of claimed.rows) {
-    const [message] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
-    if (!message) continue;
+  const ids = claimed.rows.map((r) => r.id);
+  if (ids.length === 0) return { sent, failed };
+  const queue = await db
+    .select()
+    .from(mailOutbox)
+    .where(sql`${mailOutbox.id} = any(${uuidArray(ids)}::uuid[])`)
+    .orderBy(mailOutbox.priority, mailOutbox.nextAttemptAt);
+  const deliverOne = async (message: OutboxMessage) => {
     try {
       const status = (await send(message)) || 'sent';
       await db
         .update(mailOutbox)
         .set({ status, attempts: message.attempts + 1, sentAt: new Date(), lastError: null })
-        .where(eq(mailOutbox.id, id));
+        .where(eq(mailOutbox.id, message.id));
       sent++;
     } catch (err) {
       const attempts = message.attempts + 1;
@@ -79,11 +91,29 @@ export async function deliverDue(db: Executor, send: Sender, opts: { now?: Date;
           lastError: String(err instanceof Error ? err.message : err).slice(0, 500),
           nextAttemptAt: new Date(now.getTime() + retryDelaySeconds(attempts) * 1000),
         })
-        .where(eq(mailOutbox.id, id));
+        .where(eq(mailOutbox.id, message.id));
       failed++;
     }
+  };
+  // A few messages in flight at once (the SMTP transport keeps a small pool of connections).
+  await Promise.all(
+    Array.from({ length: Math.min(SEND_CONCURRENCY, queue.length) }, async () => {
+      while (queue.length > 0 && !opts.signal?.aborted) await deliverOne(queue.shift()!);
+    }),
+  );
+  // Stopping: what was claimed and not sent goes back to the queue, due now, for another worker.
+  if (queue.length > 0) {
+    await releaseClaimed(
+      db,
+      queue.map((m) => m.id),
+      now,
+    );
   }
   return { sent, failed };
+}
+
+async function releaseClaimed(db: Executor, ids: string[], now: Date): Promise<void> {
+  await db.execute(sql`update ${mailOutbox} set next_attempt_at = ${now} where id = any(${uuidArray(ids)}::uuid[]) and status = 'pending'`);
 }
 
 /** "E-mails enviados": what went where and when, never the text (links are the recipient's alone). */

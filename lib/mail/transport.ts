@@ -9,8 +9,23 @@ export function mailFrom(): string {
   return process.env.MAIL_FROM ?? 'Portaria <nao-responda@portaria.local>';
 }
 
+// One pooled transport per address and process: the connection to the SMTP server is kept
+// and reused from message to message, instead of a new one (and a new handshake) each time.
+const transports = new Map<string, ReturnType<typeof nodemailer.createTransport>>();
+
+function pooledTransport(url: string) {
+  let transport = transports.get(url);
+  if (!transport) {
+    const pooled = new URL(url);
+    if (!pooled.searchParams.has('pool')) pooled.searchParams.set('pool', 'true');
+    transport = nodemailer.createTransport(pooled.toString());
+    transports.set(url, transport);
+  }
+  return transport;
+}
+
 export function smtpSender(url: string, from = mailFrom()): Sender {
-  const transport = nodemailer.createTransport(url);
+  const transport = pooledTransport(url);
   return async (message) => {
     await transport.sendMail({ from, to: message.toAddress, subject: message.subject, text: message.textBody });
   };

@@ -1,32 +1,19 @@
 import 'server-only';
 import { db } from '@/db/client';
-import { pruneSessions } from '@/lib/auth/sessions';
-import { pruneThrottle } from '@/lib/auth/throttle';
-import { pruneUnconfirmedRequests } from '@/lib/requests/submissions';
-import { eraseRemovedContacts } from '@/lib/contacts/lifecycle';
 import { backgroundLoop } from '@/lib/jobs/loop';
+import { log } from '@/lib/log';
 import { deliverAll } from './delivery';
 import { configuredSender } from './transport';
 
-// One delivery loop per server process: queued password-reset requests become e-mails, and
-// due e-mails go out by SMTP, or to the server's log when SMTP_URL is unset. Every ten
-// minutes it also deletes ended sessions and old sign-in counts, and runs the erase job.
-const PRUNE_EVERY_MS = 10 * 60_000;
-let lastPrune = 0;
-
-const mail = backgroundLoop('mail', async () => {
-  await deliverAll(db, configuredSender());
-  if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
-    lastPrune = Date.now();
-    await pruneSessions(db);
-    await pruneThrottle(db);
-    await pruneUnconfirmedRequests(db);
-    // Contacts removed more than 30 days ago lose their personal data (PRODUCT.md §2.10).
-    await eraseRemovedContacts(db);
-  }
+// The delivery loop of the worker: queued password-reset requests, sign-up submissions and
+// the hourly notices of waiting requests become e-mails, and due e-mails go out by SMTP, or
+// to the process's log when SMTP_URL is unset. A stop ends it between two messages; the
+// messages it had claimed and not sent go back to the queue.
+export const mailLoop = backgroundLoop('mail', async (signal) => {
+  const started = performance.now();
+  const { sent, failed } = await deliverAll(db, configuredSender(), { signal });
+  if (sent + failed > 0) log().info({ job: 'mail', step: 'delivered', sent, failed, ms: Math.round(performance.now() - started) }, 'job.step');
 });
 
 /** Called after a change that queued mail commits: send now rather than at the next tick. */
-export const kickMailDelivery = (): void => mail.kick();
-
-export const startMailWorker = (intervalMs?: number): void => mail.start(intervalMs);
+export const kickMailDelivery = (): void => mailLoop.kick();

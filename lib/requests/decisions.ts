@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { auditEvents, type AccessRequest } from '@/db/schema';
 import type { Executor } from '@/db/connect';
+import { uuidArray } from '@/db/sql-helpers';
 import { recordAudit } from '@/lib/audit/record';
 import { ensureAccounts } from '@/lib/auth/accounts';
 import type { Actor } from '@/lib/auth/actor';
@@ -36,8 +37,6 @@ type Row = {
   consultancy: boolean;
   decided_by_email: string | null;
 };
-
-const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
 
 /**
  * The requests named, inside the company, locked until the decision commits: of two

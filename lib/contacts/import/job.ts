@@ -97,6 +97,18 @@ export async function claimJob(executor: Executor, owner: string): Promise<JobRe
   return row ? { companyId: row.company_id, jobId: row.id } : null;
 }
 
+/**
+ * A stopping worker hands the job back: its lease ends now, so another worker takes it over at
+ * its next wake-up or tick, from the cursor the last committed batch left.
+ */
+export async function releaseJob(executor: Executor, ref: JobRef, owner: string): Promise<boolean> {
+  const released = await executor.execute(sql`
+    update import_jobs set lease_owner = null, lease_until = null
+    where company_id = ${ref.companyId} and id = ${ref.jobId} and lease_owner = ${owner} and ${is('importing')}
+    returning id`);
+  return released.rows.length === 1;
+}
+
 /** The worker still holds the job (importing, its lease). */
 export async function holds(executor: Executor, ref: JobRef, owner: string): Promise<boolean> {
   const held = await executor.execute(sql`

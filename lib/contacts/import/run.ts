@@ -3,11 +3,12 @@ import { sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import type { Executor } from '@/db/connect';
 import { recordAudit } from '@/lib/audit/record';
+import { log } from '@/lib/log';
 import { isUuid } from '@/db/sql-helpers';
 import type { Actor, AdminContext } from '@/lib/auth/actor';
 import { importRange, type Turn } from './batch';
 import { IMPORT_BATCH, type RunOptions } from './settings';
-import { discardPreviewed, holds, markDone, markImporting, recordBatchFailure, type JobRef, type StartError } from './job';
+import { discardPreviewed, holds, markDone, markImporting, recordBatchFailure, releaseJob, type JobRef, type StartError } from './job';
 
 export { MAX_ATTEMPTS, type JobRef, type StartError } from './job';
 
@@ -73,9 +74,10 @@ export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediat
 /**
  * Runs a claimed job to the end: batches of `batchSize` lines, up to `concurrency` of them
  * in flight (PostgreSQL works on one while the next is prepared), committed in order. A
- * failed batch stops the run; the job waits and is retried from its cursor.
+ * failed batch stops the run; the job waits and is retried from its cursor. When the worker
+ * stops (`signal`), the batches in flight commit and the job is released for another worker.
  */
-export async function runImportJob(executor: Executor, ref: JobRef, owner: string, opts: RunOptions = {}): Promise<'done' | 'lost' | 'failed'> {
+export async function runImportJob(executor: Executor, ref: JobRef, owner: string, opts: RunOptions = {}): Promise<'done' | 'lost' | 'failed' | 'released'> {
   const batchSize = opts.batchSize ?? IMPORT_BATCH;
   const concurrency = Math.max(1, opts.concurrency ?? 1);
   const state = (
@@ -88,19 +90,40 @@ export async function runImportJob(executor: Executor, ref: JobRef, owner: strin
   const lastLine = state.last_line ?? 0;
   let next = state.cursor_line;
   const inFlight: Turn[] = [];
+  const ranges: Array<{ from: number; to: number; started: number }> = [];
   try {
     while (next < lastLine || inFlight.length) {
       // Let the rest of the server run between batches: on PGlite every query resolves
       // without I/O, so a loop of batches would otherwise hold the event loop to the end.
       await yieldToEventLoop();
+      if (opts.signal?.aborted) {
+        const settled = await Promise.allSettled(inFlight.splice(0));
+        const failure = settled.find((r) => r.status === 'rejected');
+        if (failure) throw failure.reason;
+        return (await releaseJob(executor, ref, owner)) ? 'released' : 'lost';
+      }
       while (inFlight.length < concurrency && next < lastLine) {
         const from = next;
         next = Math.min(lastLine, from + batchSize);
         const batch = importRange(executor, ref, owner, from, next, inFlight[inFlight.length - 1]);
         batch.catch(() => undefined); // awaited in order below
         inFlight.push(batch);
+        ranges.push({ from, to: next, started: performance.now() });
       }
       await inFlight.shift();
+      const range = ranges.shift()!;
+      log().info(
+        {
+          job: 'import',
+          step: 'batch',
+          companyId: ref.companyId,
+          jobId: ref.jobId,
+          from: range.from,
+          to: range.to,
+          ms: Math.round(performance.now() - range.started),
+        },
+        'job.step',
+      );
     }
     return (await finishImport(executor, ref, owner, lastLine)) ? 'done' : 'lost';
   } catch (err) {

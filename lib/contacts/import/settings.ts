@@ -16,7 +16,12 @@ export const IMPORT_CONCURRENCY = Number(process.env.IMPORT_CONCURRENCY ?? 2);
 /** Preview rows checked against the database and written per statement. */
 export const PREVIEW_BATCH = 2000;
 
-export type RunOptions = { batchSize?: number; concurrency?: number };
+export type RunOptions = {
+  batchSize?: number;
+  concurrency?: number;
+  /** The worker is stopping: no new batch starts, the ones in flight commit, the lease is released. */
+  signal?: AbortSignal;
+};
 
 export function importRunOptions(kind: Engine = connection().kind): RunOptions {
   return kind === 'pglite' ? { concurrency: 1, batchSize: Math.min(IMPORT_BATCH, 250) } : { concurrency: IMPORT_CONCURRENCY, batchSize: IMPORT_BATCH };

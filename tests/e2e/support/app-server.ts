@@ -1,8 +1,13 @@
-// Prepares a fresh embedded database with the demo company and the e2e fixtures, then
-// hands over to the product's own start script (build if needed, migrate, serve).
+// Prepares a fresh database with the demo company and the e2e fixtures, then starts the
+// product the way it runs:
+// - embedded (no TEST_DATABASE_URL): the product's own start script (build if needed,
+//   migrate, serve), one process on PGlite with the jobs inside;
+// - on PostgreSQL (TEST_DATABASE_URL, as in CI): two `next start` instances with WORKER=off
+//   behind a round-robin balancer on the tests' address, and `npm run worker` apart.
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import pg from 'pg';
 import { eq } from 'drizzle-orm';
 import { connectFromEnv } from '../../../db/connect';
 import { installConnection } from '../../../db/client';
@@ -15,13 +20,26 @@ import { createCompany } from '../../../lib/companies/mutations';
 import { issueToken } from '../../../lib/auth/tokens';
 import { enqueueMail } from '../../../lib/mail/outbox';
 import { invitationMail } from '../../../lib/mail/templates';
-import { E2E } from './env';
+import { startBalancer } from './balancer';
+import { E2E, e2eDatabaseUrl } from './env';
 
 const dataDir = path.resolve(E2E.dataDir);
 rmSync(dataDir, { recursive: true, force: true });
 process.env.PORTARIA_DATA_DIR = dataDir;
-delete process.env.DATABASE_URL;
 process.env.APP_URL = E2E.baseUrl;
+const databaseUrl = e2eDatabaseUrl();
+if (databaseUrl) {
+  // A fresh database of its own on the server.
+  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await admin.connect();
+  const name = new URL(databaseUrl).pathname.slice(1);
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  process.env.DATABASE_URL = databaseUrl;
+} else {
+  delete process.env.DATABASE_URL;
+}
 
 const conn = connectFromEnv();
 installConnection(conn);
@@ -272,20 +290,51 @@ process.env.AUTH_SECRET = 'e2e-secret-e2e-secret-e2e-secret-e2e';
 }
 await conn.close();
 
-const child = spawn(path.resolve('node_modules/.bin/tsx'), ['--conditions=react-server', 'scripts/start.ts'], {
-  stdio: 'inherit',
-  env: {
-    ...process.env,
-    PORT: String(E2E.port),
-    DEMO_ADMIN_PASSWORD: E2E.password,
-    SMTP_URL: `smtp://127.0.0.1:${E2E.smtpPort}`,
-    // Small import batches, so the progress page of a 1,000-row import can be seen.
-    IMPORT_BATCH: '5',
-    AUTH_SECRET: process.env.AUTH_SECRET,
-    // The test provider runs on this machine, over plain HTTP.
-    PORTARIA_LOOPBACK_PROVIDERS: '1',
-    NEXT_TELEMETRY_DISABLED: '1',
-  },
-});
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-child.on('exit', (code) => process.exit(code ?? 0));
+const productEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  DEMO_ADMIN_PASSWORD: E2E.password,
+  SMTP_URL: `smtp://127.0.0.1:${E2E.smtpPort}`,
+  // Small import batches, so the progress page of a 1,000-row import can be seen.
+  IMPORT_BATCH: '5',
+  AUTH_SECRET: process.env.AUTH_SECRET,
+  // The test provider runs on this machine, over plain HTTP.
+  PORTARIA_LOOPBACK_PROVIDERS: '1',
+  NEXT_TELEMETRY_DISABLED: '1',
+  // Warnings and errors only: a line per request would drown the test report.
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+};
+
+const children: ChildProcess[] = [];
+const stopAll = (signal: NodeJS.Signals) => children.forEach((c) => c.kill(signal));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stopAll(signal));
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(command, args, { stdio: 'inherit', env });
+  children.push(child);
+  child.on('exit', (code) => {
+    stopAll('SIGTERM');
+    process.exit(code ?? 0);
+  });
+  return child;
+}
+
+if (!databaseUrl) {
+  run(path.resolve('node_modules/.bin/tsx'), ['--conditions=react-server', 'scripts/start.ts'], { ...productEnv, PORT: String(E2E.port) });
+} else {
+  // `npm run test:e2e` has just built the product.
+  run(path.resolve('node_modules/.bin/tsx'), ['--conditions=react-server', 'scripts/worker.ts'], productEnv);
+  for (const port of E2E.instancePorts) {
+    run(path.resolve('node_modules/.bin/next'), ['start', '-p', String(port)], { ...productEnv, WORKER: 'off', TRUST_PROXY: '1', PORT: String(port) });
+  }
+  // The balancer opens once both instances are ready, so the tests never meet a half-started pair.
+  for (const port of E2E.instancePorts) {
+    for (let ready = false; !ready;) {
+      ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (!ready) await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  await startBalancer(E2E.port, E2E.instancePorts);
+  console.log(`Balanceador em ${E2E.baseUrl} → instâncias ${E2E.instancePorts.join(', ')}; worker à parte.`);
+}

@@ -4,6 +4,10 @@ const offset = Number(process.env.E2E_PORT_OFFSET ?? 0) || 0;
 export const E2E = {
   port: 3111 + offset,
   baseUrl: `http://127.0.0.1:${3111 + offset}`,
+  // On PostgreSQL, the two `next start` instances behind the balancer at `port`.
+  instancePorts: [3112 + offset, 3113 + offset],
+  // quick-start.spec.ts: `npm start` of its own, on a fresh embedded database.
+  quickStartPort: 3114 + offset,
   smtpPort: 2626 + offset,
   sinkUrl: `http://127.0.0.1:${4626 + offset}`,
   // company-sign-in.spec.ts: a real OpenID Connect provider on loopback (tests/support/oidc-provider.ts).
@@ -39,6 +43,8 @@ export const E2E = {
     endedJs: { name: 'Saulo Sessões', email: 'saulo.sessoes@demo.test' },
     endedNoJs: { name: 'Sara Sessões', email: 'sara.sessoes@demo.test' },
     throttled: { name: 'Tiago Tentativas', email: 'tiago.tentativas@demo.test' },
+    // instances.spec.ts: signed in on one instance, signed out on the other.
+    instances: { name: 'Ivo Instâncias', email: 'ivo.instancias@demo.test' },
   },
   // access-requests.spec.ts: people who ask through "Quero me cadastrar", and requests already
   // waiting in the demo company's "Solicitações de acesso" for the decisions in bulk.
@@ -104,3 +110,17 @@ export const E2E = {
     neverNoJs: { name: 'Xênia Revisão', email: 'xenia.revisao@demo.test' },
   },
 } as const;
+
+/**
+ * The database of the browser tests on PostgreSQL (TEST_DATABASE_URL, as in CI): then the
+ * product runs as two instances and a worker. Without it, on the embedded database.
+ */
+export function e2eDatabaseUrl(): string | undefined {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) return undefined;
+  const url = new URL(base);
+  url.pathname = `/portaria_e2e_${offset}`;
+  return url.toString();
+}
+
+export const twoInstances = (): boolean => Boolean(e2eDatabaseUrl());
