@@ -10,7 +10,10 @@ import http from 'node:http';
 export type Balancer = { server: http.Server; served: number[]; close(): Promise<void> };
 
 export function startBalancer(listenPort: number, backends: readonly number[]): Promise<Balancer> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  // A connection per request to the instances: a kept-alive one can be closed by the instance
+  // (its keep-alive timeout) just as the balancer reuses it, and the browser would get a 502
+  // for a request no instance refused. On loopback a new connection costs nothing to speak of.
+  const agent = new http.Agent({ keepAlive: false, maxSockets: 64 });
   const served = backends.map(() => 0);
   let next = 0;
   const server = http.createServer((req, res) => {
