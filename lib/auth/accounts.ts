@@ -30,7 +30,9 @@ export async function ensureAccounts(tx: Executor, emails: string[]): Promise<Ma
   );
   const createdIds = new Set(created.rows.map((r) => r.id));
   const found = await tx.execute<{ id: string; email: string }>(
-    sql`select id, email from accounts where email in (select jsonb_array_elements_text(${unique}::jsonb))`,
+    // `= any(array)`: the unique index on email, looked up once per address, whatever the
+    // planner thinks of the table's size (a semi join could scan every account per batch).
+    sql`select id, email from accounts where email = any(array(select jsonb_array_elements_text(${unique}::jsonb)))`,
   );
   return new Map(found.rows.map((a) => [a.email, { id: a.id, created: createdIds.has(a.id) }]));
 }

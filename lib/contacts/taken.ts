@@ -10,11 +10,17 @@ export type Taken = { emails: Set<string>; documents: Set<string> };
  */
 export async function takenKeys(tx: Executor, companyId: string, people: Array<{ email: string; document: string }>, exceptId?: string): Promise<Taken> {
   if (people.length === 0) return { emails: new Set(), documents: new Set() };
+  // Two lookups through the unique indexes (company, lower(email)) and (company, document),
+  // one per key: linear in the people asked about, never a scan of the company's contacts.
+  const emails = JSON.stringify(people.map((p) => p.email.toLowerCase()));
+  const documents = JSON.stringify(people.map((p) => p.document).filter(Boolean));
+  const except = exceptId ? sql`and id <> ${exceptId}` : sql``;
   const found = await tx.execute<{ email: string; document: string | null }>(sql`
     select lower(email) as email, document from contacts
-    where company_id = ${companyId} and status <> 'removed' ${exceptId ? sql`and id <> ${exceptId}` : sql``}
-      and (lower(email) in (select jsonb_array_elements_text(${JSON.stringify(people.map((p) => p.email.toLowerCase()))}::jsonb))
-           or document in (select jsonb_array_elements_text(${JSON.stringify(people.map((p) => p.document))}::jsonb)))`);
+    where company_id = ${companyId} and status <> 'removed' ${except} and lower(email) = any(array(select jsonb_array_elements_text(${emails}::jsonb)))
+    union
+    select lower(email) as email, document from contacts
+    where company_id = ${companyId} and status <> 'removed' ${except} and document = any(array(select jsonb_array_elements_text(${documents}::jsonb)))`);
   return { emails: new Set(found.rows.map((r) => r.email)), documents: new Set(found.rows.flatMap((r) => (r.document ? [r.document] : []))) };
 }
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/connect';
+import { uuidArray } from '@/db/sql-helpers';
 import type { Actor, AdminContext } from '@/lib/auth/actor';
 import { ensureAccounts } from '@/lib/auth/accounts';
 import { takenField, takenKeys } from '../taken';
@@ -123,7 +124,7 @@ async function writeContacts(tx: Executor, job: Job, actor: Actor, ctx: AdminCon
     const orphans = refused.filter((p) => p.account.created).map((p) => p.account.id);
     if (orphans.length) {
       await tx.execute(sql`
-          delete from accounts a where a.id in (select (jsonb_array_elements_text(${JSON.stringify(orphans)}::jsonb))::uuid)
+          delete from accounts a where a.id = any(${uuidArray(orphans)}::uuid[])
             and not exists (select 1 from contacts c where c.account_id = a.id)`);
     }
     // Why: its e-mail or document was registered since the preview.
