@@ -14,6 +14,13 @@ const FORM_BODY_LIMIT = 1024 * 1024;
 /** Route handlers that take more, with a limit and a message of their own. */
 const LARGE_BODY_PATHS: ReadonlySet<string> = new Set(['/contacts/import/upload']);
 
+const AUTHJS_CALLBACK_COOKIE = /^(__Secure-)?authjs\.callback-url$/;
+
+/** A path of this site (not `//host`, not a URL): the only return address Auth.js is given. */
+function isLocalPath(value: string): boolean {
+  return value.startsWith('/') && !value.startsWith('//') && !value.includes('\\');
+}
+
 function hasSessionCookie(request: NextRequest): boolean {
   return request.cookies.getAll().some((c) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(c.name));
 }
@@ -77,7 +84,19 @@ export async function proxy(request: NextRequest) {
     return withPolicy(new NextResponse(messages().tooLarge, { status: 413, headers: { 'content-type': 'text/plain; charset=utf-8' } }));
   }
 
+  // Auth.js's own callback-address cookie and parameter: the portal never sets them (its pages
+  // carry their own return address), and a planted or malformed one makes Auth.js fail on
+  // every request, which would sign the person out (a cookie set from a sibling domain).
+  const plantedCookies = request.cookies.getAll().filter((c) => AUTHJS_CALLBACK_COOKIE.test(c.name));
+  if (pathname.startsWith('/api/auth/') && request.nextUrl.searchParams.has('callbackUrl') && !isLocalPath(request.nextUrl.searchParams.get('callbackUrl')!)) {
+    return withPolicy(new NextResponse(messages().badAddress, { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } }));
+  }
+
   const headers = new Headers(request.headers);
+  if (plantedCookies.length) {
+    const kept = (request.headers.get('cookie') ?? '').split(';').filter((part) => !AUTHJS_CALLBACK_COOKIE.test(part.split('=')[0]!.trim()));
+    headers.set('cookie', kept.join(';'));
+  }
   // Lets server components know the current path (language switcher, return links).
   headers.set('x-pathname', pathname + search);
   // Next takes the nonce from the request's policy and puts it on the scripts it renders.
@@ -88,7 +107,9 @@ export async function proxy(request: NextRequest) {
     return withPolicy(NextResponse.redirect(login));
   }
   const status = await adminAreaStatus(request);
-  return withPolicy(NextResponse.next({ request: { headers }, ...(status ? { status } : {}) }));
+  const response = withPolicy(NextResponse.next({ request: { headers }, ...(status ? { status } : {}) }));
+  for (const c of plantedCookies) response.cookies.delete(c.name);
+  return response;
 }
 
 export const config = {

@@ -90,6 +90,11 @@ export function log(): Logger {
   return (globals.logger ??= createLogger());
 }
 
+/** Replaces the process's logger (tests that read the lines). */
+export function setLogger(logger: Logger): void {
+  globals.logger = logger;
+}
+
 /**
  * What a log line keeps of an error: its kind, the database's code and its own words, and
  * where it happened. Drizzle's wrapper ("Failed query: … params: …") carries the query's

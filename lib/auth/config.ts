@@ -1,4 +1,4 @@
-import NextAuth, { CredentialsSignin } from 'next-auth';
+import NextAuth, { AuthError, CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { db } from '@/db/client';
 import { authenticate } from './accounts';
@@ -42,9 +42,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   pages: { signIn: '/login', error: '/login' },
   logger: {
     // A refused password is an ordinary event, not a server error: no stack trace in the log.
+    // Auth.js puts what the request carried (a callback address, a cookie's value) in its
+    // messages: the log keeps the kind of error only.
     error(error) {
       if (error instanceof CredentialsSignin) return;
-      log().error({ err: error }, 'auth.error');
+      if (error instanceof AuthError) log().warn({ authError: error.type, cause: error.cause instanceof Error ? error.cause.name : undefined }, 'auth.error');
+      else log().error({ err: error }, 'auth.error');
     },
   },
   providers: [

@@ -126,3 +126,25 @@ test('a form posted with more than 1 MB is refused with 413 and a readable answe
   expect(answer.status()).toBe(413);
   expect(await answer.text()).toBe('Pedido recusado: o formulário enviado passa de 1 MB. Volte, encurte o texto e envie de novo.');
 });
+
+test('a planted Auth.js callback cookie neither signs the person out nor breaks signing in; a foreign callbackUrl is refused with 400', async ({ page }) => {
+  // As from a sibling domain: a callback-address cookie the portal never set.
+  const planted = { name: 'authjs.callback-url', value: 'javascript:alert(1)', domain: '127.0.0.1', path: '/' };
+  await page.context().addCookies([planted]);
+  await signIn(page, E2E.demoAdmin);
+  const answer = await page.goto('/contacts');
+  expect(answer?.status()).toBe(200);
+  await expect(page).toHaveURL(/\/contacts$/);
+  // Planted again while signed in: still signed in, and the answer deletes it.
+  await page.context().addCookies([planted]);
+  const again = await page.goto('/profile');
+  expect(again?.status()).toBe(200);
+  await expect(page).toHaveURL(/\/profile$/);
+  expect((await page.context().cookies()).some((c) => c.name === 'authjs.callback-url')).toBe(false);
+
+  for (const callbackUrl of ['https://evil.example/', '//evil.example', 'CANARY-joao.pereira@demo.test']) {
+    const refused = await page.request.get(`/api/auth/providers?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+    expect(refused.status(), callbackUrl).toBe(400);
+  }
+  expect((await page.request.get('/api/auth/providers?callbackUrl=%2Fcontacts')).status()).toBe(200);
+});
