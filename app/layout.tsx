@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getMessages, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -9,37 +9,16 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: { template: `%s · ${t('appName')}`, default: t('appName') }, description: t('tagline') };
 }
 
-const CLIENT_NAMESPACES = [
-  'common',
-  'validation',
-  'auth',
-  'profile',
-  'contacts',
-  'contactActions',
-  'contactForm',
-  'permissions',
-  'transferTickets',
-  'tickets',
-  'groups',
-  'errors',
-  'signup',
-  'requests',
-  'settings',
-  'domains',
-  'companySignIn',
-  'signInSettings',
-] as const;
-
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
-  // Only what client components translate goes to the browser (and into every page's payload).
-  const clientMessages = Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]]));
+  const locale = await getLocale();
+  // Only what client components translate goes to the browser (and into every page's payload):
+  // the base here, each area's own namespaces in its layout.
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider messages={clientMessages}>{children}</NextIntlClientProvider>
+        <ClientMessages>{children}</ClientMessages>
       </body>
     </html>
   );

@@ -22,7 +22,7 @@ import { previewImport } from '../lib/contacts/import/preview';
 import { claimImportJob, importRunOptions, runImportJob, startImport } from '../lib/contacts/import/run';
 import { undoImport } from '../lib/contacts/import/undo';
 import { BULK_MAX, runBulkAction } from '../lib/contacts/lifecycle';
-import { createBenchCompany, freshDatabase, seedCompanyContacts } from './support';
+import { createBenchCompany, freshDatabase, requireQuietMachine, seedCompanyContacts } from './support';
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 50_000);
 const BULK = Number(process.env.BENCH_BULK ?? 1000);
@@ -32,15 +32,7 @@ const MAX_LOAD = 1.5;
 const BULK_GOAL_MS = 2000;
 const UNDO_GOAL_RATIO = 3;
 
-const loadavg = () => os.loadavg().map((l) => Number(l.toFixed(2)));
-const loadStart = loadavg();
-console.error(`load average ${loadStart.join(' ')} (1, 5, 15 min) on ${os.cpus().length} cores`);
-if (loadStart[0]! > MAX_LOAD && process.env.BENCH_FORCE !== '1') {
-  console.error(
-    `the 1-minute load is above ${MAX_LOAD}: something else is running and the figures would not hold. Run it on a quiet machine (BENCH_FORCE=1 measures anyway).`,
-  );
-  process.exit(2);
-}
+const loadStart = [requireQuietMachine(MAX_LOAD)];
 if (!(BULK >= 1 && BULK <= BULK_MAX)) throw new Error(`BENCH_BULK must be between 1 and ${BULK_MAX} (the product's limit for one action)`);
 if (CONTACTS < RUNS * BULK) throw new Error(`BENCH_CONTACTS (${CONTACTS}) must be at least ${RUNS} × BENCH_BULK (${BULK}): each run takes different contacts`);
 
@@ -194,7 +186,7 @@ let removed = 0;
   }
 }
 
-const loadEnd = loadavg();
+const loadEnd = os.loadavg().map((l) => Number(l.toFixed(2)));
 const bulkMedian = median(bulkMs);
 const ratio = undoMs / importMs;
 const verdict = (ok: boolean) => (ok ? 'ok' : 'OVER');

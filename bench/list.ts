@@ -6,7 +6,9 @@ import { sql } from 'drizzle-orm';
 import { installConnection } from '../db/client';
 import type { Database } from '../db/connect';
 import { setPassword } from '../lib/auth/accounts';
-import { ensureBuild, freshDatabase, loadRun, seedCompanyContacts, sessionCookie, startServer } from './support';
+import { requireQuietMachine, ensureBuild, freshDatabase, loadRun, seedCompanyContacts, sessionCookie, startServer } from './support';
+
+const loadAtStart = requireQuietMachine();
 
 const TOTAL = Number(process.env.BENCH_CONTACTS ?? 100_000);
 const IN_COMPANY = Math.floor(TOTAL / 2);
@@ -171,11 +173,20 @@ try {
     await loadRun(base, cookie, listPath, 3, CONNECTIONS); // warm-up
     const list = await loadRun(base, cookie, listPath, DURATION, CONNECTIONS);
     const trivial = await loadRun(base, cookie, () => '/profile', DURATION, CONNECTIONS);
-    const errors = list.errors + trivial.errors + server.errors();
-    console.error(`list: ${list.total} requests, p50 ${list.p50} ms, p95 ${list.p95} ms, ${list.rps.toFixed(1)} req/s`);
-    console.error(`trivial: ${trivial.total} requests, p50 ${trivial.p50} ms, p95 ${trivial.p95} ms, ${trivial.rps.toFixed(1)} req/s`);
+    // References in the same run: the anonymous sign-in page, and a static file.
+    const anonymous = await loadRun(base, '', () => '/login', DURATION, CONNECTIONS);
+    const staticFile = await loadRun(base, '', () => '/icon.svg', Math.min(DURATION, 10), CONNECTIONS);
+    // What a page weighs (HTML as sent, uncompressed).
+    const weigh = async (path: string, withCookie: boolean) => (await (await fetch(`${base}${path}`, { headers: withCookie ? { cookie } : {} })).text()).length;
+    const bytes = { contacts: await weigh('/contacts', true), profile: await weigh('/profile', true), login: await weigh('/login', false) };
+    const errors = list.errors + trivial.errors + anonymous.errors + staticFile.errors + server.errors();
+    for (const [name, r] of Object.entries({ list, trivial, login: anonymous, static: staticFile })) {
+      console.error(`${name}: ${r.total} requests, p50 ${r.p50} ms, p95 ${r.p95} ms, ${r.rps.toFixed(1)} req/s`);
+    }
+    console.error(`bytes: /contacts ${bytes.contacts}, /profile ${bytes.profile}, /login ${bytes.login}`);
     console.log(
       JSON.stringify({
+        load_average_at_start: loadAtStart,
         mix: MIX,
         contacts: TOTAL,
         in_company: IN_COMPANY,
@@ -186,7 +197,13 @@ try {
         errors,
         list_rps: Number(list.rps.toFixed(1)),
         trivial_rps: Number(trivial.rps.toFixed(1)),
+        login_rps: Number(anonymous.rps.toFixed(1)),
+        static_rps: Number(staticFile.rps.toFixed(1)),
+        trivial_p95_ms: trivial.p95,
         throughput_ratio: Number((list.rps / trivial.rps).toFixed(2)),
+        // Goals (issue 15): trivial ≥ 0.9 × /login; list ≥ 0.8 × trivial; list p95 < 300 ms; /contacts < 30 KB.
+        trivial_over_login: Number((trivial.rps / anonymous.rps).toFixed(2)),
+        page_bytes: bytes,
       }),
     );
   } finally {

@@ -14,7 +14,9 @@ import { setPassword } from '../lib/auth/accounts';
 import { createCompany } from '../lib/companies/mutations';
 import { decideRequests } from '../lib/requests/decisions';
 import { REQUESTS_PAGE_SIZE } from '../lib/requests/queries';
-import { ensureBuild, freshDatabase, loadRun, sessionCookie, startServer } from './support';
+import { requireQuietMachine, ensureBuild, freshDatabase, loadRun, sessionCookie, startServer } from './support';
+
+const loadAtStart = requireQuietMachine();
 
 const PENDING = 1000;
 const OTHER_COMPANIES = 4;
@@ -146,6 +148,7 @@ try {
   console.error(`approve ${APPROVE}: ${times.map((t) => `${Math.round(t)} ms`).join(', ')} (${approved} approved, ${refused} refused as already contacts)`);
   console.log(
     JSON.stringify({
+      load_average_at_start: loadAtStart,
       pending: PENDING,
       connections: CONNECTIONS,
       seconds: DURATION,

@@ -8,7 +8,9 @@ import { transferAdministration, transferTickets } from '../lib/contacts/transfe
 import { createCompany } from '../lib/companies/mutations';
 import { findOrCreateAccount } from '../lib/auth/accounts';
 import { cpfFromBase } from '../lib/br/cpf';
-import { freshDatabase } from './support';
+import { requireQuietMachine, freshDatabase } from './support';
+
+const loadAtStart = requireQuietMachine();
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 10_000);
 const RACERS = Number(process.env.BENCH_RACERS ?? 100);
@@ -80,6 +82,7 @@ try {
   console.error(`${RACERS} concurrent administration transfers in ${raceMs.toFixed(0)} ms: ${ok} succeeded, ${refused} refused cleanly`);
   console.log(
     JSON.stringify({
+      load_average_at_start: loadAtStart,
       tickets_moved: moved,
       ticket_transfer_ms: Number(runs[1]!.toFixed(1)),
       ticket_transfer_max_ms: Number(runs[runs.length - 1]!.toFixed(1)),

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import { LocaleSwitcher } from '@/components/layout/locale-switcher';
 
 export default async function AuthLayout({ children }: { children: ReactNode }) {
@@ -16,7 +17,7 @@ export default async function AuthLayout({ children }: { children: ReactNode }) 
         </span>
       </header>
       <main id="content" className="auth-card">
-        {children}
+        <ClientMessages namespaces={['auth', 'companySignIn', 'signup', 'contactForm']}>{children}</ClientMessages>
       </main>
       <footer className="auth-shell__footer">
         <LocaleSwitcher />

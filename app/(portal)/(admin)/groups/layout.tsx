@@ -1,0 +1,7 @@
+import type { ReactNode } from 'react';
+import { ClientMessages } from '@/components/i18n/client-messages';
+
+// The group form and its members.
+export default function GroupsLayout({ children }: { children: ReactNode }) {
+  return <ClientMessages namespaces={['groups']}>{children}</ClientMessages>;
+}

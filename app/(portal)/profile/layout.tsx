@@ -1,0 +1,7 @@
+import type { ReactNode } from 'react';
+import { ClientMessages } from '@/components/i18n/client-messages';
+
+// "Alterar senha" and "Sessões ativas".
+export default function ProfileLayout({ children }: { children: ReactNode }) {
+  return <ClientMessages namespaces={['auth', 'profile']}>{children}</ClientMessages>;
+}
