@@ -9,6 +9,8 @@
 // PGlite (in memory) by default; a fresh database on the PostgreSQL server named by
 // DATABASE_URL when it is set. Refuses to measure on a busy machine (1-minute load above 1.5;
 // BENCH_FORCE=1 measures anyway). Last line: one JSON object.
+// The product's own log lines (a line per import batch) are not what a benchmark measures.
+process.env.LOG_LEVEL ??= 'warn';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';

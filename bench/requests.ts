@@ -4,6 +4,8 @@
 // against a trivial signed-in page (/profile), on the production server. Then "Aprovar
 // selecionadas" on 500 requests through the product's own decision (lib/requests/decisions.ts),
 // three times on fresh requests, the median reported. Last line: one JSON object.
+// The product's own log lines (a line per import batch) are not what a benchmark measures.
+process.env.LOG_LEVEL ??= 'warn';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { installConnection } from '../db/client';

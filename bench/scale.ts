@@ -9,6 +9,8 @@
 // a layout's import queues are cancelled before the next layout starts.
 // Usage: DATABASE_URL=postgres://… npm run bench:scale   (BENCH_SECONDS, default 20)
 // Last line: one JSON object.
+// The product's own log lines (a line per import batch) are not what a benchmark measures.
+process.env.LOG_LEVEL ??= 'warn';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { installConnection } from '../db/client';
