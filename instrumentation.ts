@@ -21,6 +21,6 @@ export async function register() {
 /** A server error while rendering or in an action: one JSON line, with the request's id (lib/log.ts). */
 export async function onRequestError(err: unknown, request: { path: string; method: string }, context: { routeType: string }) {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { log } = await import('./lib/log');
-  log().error({ err, method: request.method, path: request.path.split('?')[0], routeType: context.routeType }, 'request.failed');
+  const [{ log }, { loggedPath }] = await Promise.all([import('./lib/log'), import('./lib/http/request-log')]);
+  log().error({ err, method: request.method, path: loggedPath(request.path), routeType: context.routeType }, 'request.failed');
 }

@@ -13,6 +13,7 @@ import { readiness } from '../lib/health';
 import { listenForWakeUps } from '../lib/jobs/wake';
 import { runLoopNamed, startWorkers, stopWorkers } from '../lib/jobs/workers';
 import { log } from '../lib/log';
+import { onShutdown, shutdown } from '../lib/shutdown';
 
 const url = process.env.DATABASE_URL;
 if (!url) {
@@ -37,14 +38,16 @@ for (let attempt = 0; ; attempt++) {
 startWorkers();
 const unlisten = await listenForWakeUps(url, runLoopNamed);
 
+onShutdown(unlisten);
+onShutdown(stopWorkers);
 let stopping = false;
 async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   log().info({ signal }, 'worker.stopping');
-  await unlisten();
-  await stopWorkers();
-  await conn.close();
+  // The loops end at their next safe point, within SHUTDOWN_GRACE_MS (lib/shutdown.ts).
+  await shutdown(signal);
+  await conn.close().catch(() => undefined);
   process.exit(0);
 }
 for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void stop(signal));
