@@ -101,6 +101,8 @@ describe('a worker that stops', () => {
       db,
       to.map((address) => ({ companyId: made.company.id, kind: 'access_granted' as const, to: address, subject: 'Acesso liberado', text: 'Olá' })),
     );
+    // Due from a millisecond the claim's clock has passed (the database's clock has microseconds).
+    await new Promise((r) => setTimeout(r, 10));
     const controller = new AbortController();
     const delivered: string[] = [];
     const first = await deliverDue(
