@@ -24,7 +24,7 @@ import { parseContactsCsv } from '../lib/contacts/csv/rows';
 import { previewImport } from '../lib/contacts/import/preview';
 import { claimImportJob, importRunOptions, runImportJob, startImport } from '../lib/contacts/import/run';
 import { normaliseContact } from '../lib/contacts/schema';
-import { createBenchCompany, freshDatabase, requireQuietMachine, seedCompanyContacts } from './support';
+import { benchName, createBenchCompany, freshDatabase, requireQuietMachine, seedCompanyContacts, slug } from './support';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const EXISTING = Number(process.env.BENCH_EXISTING ?? 50_000);
@@ -35,42 +35,15 @@ const GOAL_RATIO = 2;
 
 const load = requireQuietMachine();
 
-const FIRST = [
-  'João',
-  'José',
-  'Maria',
-  'Ana',
-  'Antônio',
-  'Francisco',
-  'Conceição',
-  'Gonçalo',
-  'Lúcia',
-  'Sérgio',
-  'Márcia',
-  'Cecília',
-  'Ênio',
-  'Íris',
-  'Otávio',
-  'Açucena',
-];
-const LAST = ['Silva', 'Santos', 'Oliveira', 'Souza', 'Conceição', 'Araújo', 'Gonçalves', 'Magalhães', 'Brandão', 'Simões', 'Guimarães', 'Assunção', 'Falcão'];
 const DDDS = [
   11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 22, 24, 27, 28, 31, 32, 33, 34, 35, 37, 38, 41, 42, 43, 44, 45, 46, 47, 48, 49, 51, 53, 54, 55, 61, 62, 63, 64, 65,
   66, 67, 68, 69, 71, 73, 74, 75, 77, 79, 81, 82, 83, 84, 85, 86, 87, 88, 89, 91, 92, 93, 94, 95, 96, 97, 98, 99,
 ];
-const nameOf = (i: number) => `${FIRST[(i * 7) % FIRST.length]} ${LAST[(i * 13) % LAST.length]} ${LAST[(i * 3 + 5) % LAST.length]}`;
-const slug = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z]+/g, '.');
-
 /** A file as Excel in Brazil writes it (';', CRLF, Windows-1252): people `first` … `first + rows − 1`, every one new. */
 function contactsFile(first: number, rows: number): Uint8Array {
   const lines = ['pais;nome;documento;ddd;telefone;email;consultoria'];
   for (let i = first; i < first + rows; i++) {
-    const name = nameOf(i);
+    const name = benchName(i);
     lines.push(
       `Brasil;${name};${cpfFromBase(String(i).padStart(9, '0'))};${DDDS[i % DDDS.length]};9${String(10_000_000 + i).slice(-8)};${slug(name)}.${i}@exemplo.com.br;${i % 3 ? 'N' : 'S'}`,
     );
@@ -150,7 +123,7 @@ try {
     companyName: 'Empresa Importação',
     contacts: EXISTING,
     first: 900_000_000 - EXISTING,
-    person: (i) => ({ name: nameOf(i), email: `${slug(nameOf(i))}.${i}@antes.exemplo.com.br` }),
+    person: (i) => ({ name: benchName(i), email: `${slug(benchName(i))}.${i}@antes.exemplo.com.br` }),
   });
   await db.execute(sql`
     insert into auth_tokens (account_id, contact_id, purpose, token_hash, company_id, expires_at, created_at)

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { installConnection } from '../db/client';
 import type { Database } from '../db/connect';
 import { setPassword } from '../lib/auth/accounts';
-import { requireQuietMachine, ensureBuild, freshDatabase, loadRun, seedCompanyContacts, sessionCookie, startServer } from './support';
+import { benchName, requireQuietMachine, ensureBuild, slug, freshDatabase, loadRun, seedCompanyContacts, sessionCookie, startServer } from './support';
 
 const loadAtStart = requireQuietMachine();
 
@@ -19,55 +19,7 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 30);
 const CONNECTIONS = 16;
 const PORT = Number(process.env.BENCH_PORT ?? 3210);
 
-const FIRST = [
-  'João',
-  'José',
-  'Maria',
-  'Ana',
-  'Antônio',
-  'Francisco',
-  'Conceição',
-  'Gonçalo',
-  'Lúcia',
-  'Sérgio',
-  'Márcia',
-  'Cecília',
-  'Ênio',
-  'Íris',
-  'Otávio',
-  'Paulo',
-  'Carla',
-  'Bruno',
-  'Fernanda',
-  'Rafael',
-];
-const LAST = [
-  'Silva',
-  'Santos',
-  'Oliveira',
-  'Souza',
-  'Conceição',
-  'Araújo',
-  'Gonçalves',
-  'Magalhães',
-  'Brandão',
-  'Simões',
-  'Guimarães',
-  'Assunção',
-  'Falcão',
-  'Pereira',
-  'Lima',
-  'Costa',
-];
 const LIFECYCLE_EACH = Math.min(1000, Math.floor(IN_COMPANY / 50));
-const pick = <T>(xs: T[], i: number) => xs[i % xs.length]!;
-const slug = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z]+/g, '.');
-
 async function seed(db: Database) {
   const started = Date.now();
   let adminAccountId = '';
@@ -83,7 +35,7 @@ async function seed(db: Database) {
       contacts: count,
       first: n + 1,
       person: (i) => {
-        const name = `${pick(FIRST, i * 7)} ${pick(LAST, i * 13)} ${pick(LAST, i * 3 + 5)}`;
+        const name = benchName(i);
         return { name, email: `${slug(name)}.${i}@bench${c}.example` };
       },
     });

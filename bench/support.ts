@@ -254,3 +254,58 @@ export function requireQuietMachine(maxLoad = 1.5): number {
   }
   return load[0]!;
 }
+
+/** Brazilian first and last names, accents included (every one is in Windows-1252, the import's Excel encoding). */
+export const FIRST_NAMES = [
+  'João',
+  'José',
+  'Maria',
+  'Ana',
+  'Antônio',
+  'Francisco',
+  'Conceição',
+  'Gonçalo',
+  'Lúcia',
+  'Sérgio',
+  'Márcia',
+  'Cecília',
+  'Ênio',
+  'Íris',
+  'Otávio',
+  'Paulo',
+  'Carla',
+  'Bruno',
+  'Fernanda',
+  'Rafael',
+  'Açucena',
+];
+export const LAST_NAMES = [
+  'Silva',
+  'Santos',
+  'Oliveira',
+  'Souza',
+  'Conceição',
+  'Araújo',
+  'Gonçalves',
+  'Magalhães',
+  'Brandão',
+  'Simões',
+  'Guimarães',
+  'Assunção',
+  'Falcão',
+  'Pereira',
+  'Lima',
+  'Costa',
+];
+
+/** Person `i`'s name: a first name and two last names, spread over the lists. */
+export const benchName = (i: number) =>
+  `${FIRST_NAMES[(i * 7) % FIRST_NAMES.length]} ${LAST_NAMES[(i * 13) % LAST_NAMES.length]} ${LAST_NAMES[(i * 3 + 5) % LAST_NAMES.length]}`;
+
+/** An e-mail-safe form of a name: accents dropped, lower case, dots between words. */
+export const slug = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z]+/g, '.');

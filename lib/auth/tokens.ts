@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { uuidArray } from '@/db/sql-helpers';
 import { accounts, authTokens, companies, contacts } from '@/db/schema';
 import type { Executor } from '@/db/connect';
 
@@ -73,7 +74,7 @@ async function voidEarlierTokens(db: Executor, purpose: TokenPurpose, companyId:
   // tokens the table holds (an import voids a thousand at once).
   await db.execute(sql`
     update ${authTokens} set used_at = ${now}
-    where account_id = any(${`{${accountIds.join(',')}}`}::uuid[]) and purpose = ${purpose} and used_at is null
+    where account_id = any(${uuidArray(accountIds)}::uuid[]) and purpose = ${purpose} and used_at is null
       and ${companyId ? sql`company_id = ${companyId}` : sql`company_id is null`}`);
 }
 

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import type { Executor } from '@/db/connect';
 import { uniqueViolation } from '@/db/errors';
-import { isUuid } from '@/db/sql-helpers';
+import { isUuid, uuidArray } from '@/db/sql-helpers';
 import { auditEvents, type PermissionKey } from '@/db/schema';
 import { recordAudit, type AuditInput } from '@/lib/audit/record';
 import { actorOf, type AdminContext } from '@/lib/auth/actor';
@@ -58,7 +58,6 @@ type Locked = {
   is_admin: boolean;
 };
 
-const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
 /** Ids as the database writes them (lower case), each once: "ABC…" and "abc…" are one contact. */
 const normalise = (ids: string[]) => [...new Set(ids.map((id) => id.toLowerCase()))];
 

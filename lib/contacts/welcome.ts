@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { uuidArray } from '@/db/sql-helpers';
 import type { Executor } from '@/db/connect';
 import { issueTokens } from '@/lib/auth/tokens';
 import { enqueueMail, type MailMessage } from '@/lib/mail/outbox';
@@ -31,7 +32,7 @@ export async function queueWelcomes(
   const withPassword = new Set<string>();
   if (existing.length) {
     const found = await tx.execute<{ id: string }>(sql`
-      select id from accounts where id = any(${`{${existing.join(',')}}`}::uuid[]) and password_hash is not null`);
+      select id from accounts where id = any(${uuidArray(existing)}::uuid[]) and password_hash is not null`);
     for (const r of found.rows) withPassword.add(r.id);
   }
   const invited = unique.filter((p) => !withPassword.has(p.accountId));

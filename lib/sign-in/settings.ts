@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
+import { uuidArray } from '@/db/sql-helpers';
 import { db } from '@/db/client';
 import type { Executor } from '@/db/connect';
 import { uniqueViolation } from '@/db/errors';
@@ -68,7 +69,7 @@ export async function saveSignInSettings(ctx: AdminContext, input: SignInSetting
       else await tx.insert(companySignIn).values({ companyId: ctx.companyId, clientSecretEncrypted: encryptSecret(input.clientSecret), ...values });
       await tx
         .update(companyDomains)
-        .set({ signIn: sql`${companyDomains.id} = any(${`{${chosen.map((d) => d.id).join(',')}}`}::uuid[])` })
+        .set({ signIn: sql`${companyDomains.id} = any(${uuidArray(chosen.map((d) => d.id))}::uuid[])` })
         .where(eq(companyDomains.companyId, ctx.companyId));
       const snapshot = (s: { issuer: string; clientId: string; required: boolean } | undefined, names: string[]) =>
         s ? { issuer: s.issuer, clientId: s.clientId, required: s.required, domains: names.join(', ') } : {};
