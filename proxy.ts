@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { currentSession } from '@/lib/auth/session';
+import { SESSION_HANDOVER_HEADER, sessionForProxy } from '@/lib/auth/session';
 import { requestFromOwnSite, SAFE_METHODS } from '@/lib/http/origin';
 import { isAdminPath, isPublicPath } from '@/lib/http/paths';
 import { COMPANY_SIGN_IN_FORM_ACTION, contentSecurityPolicy, newNonce } from '@/lib/http/security-headers';
@@ -32,20 +32,21 @@ function hasSessionCookie(request: NextRequest): boolean {
  * forbidden() would give the status but an empty HTML body, and a status can only be set
  * here, before rendering. A failure to read the session leaves the status to the page.
  */
-async function adminAreaStatus(request: NextRequest): Promise<number | undefined> {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
+async function adminAreaStatus(request: NextRequest): Promise<{ status?: number; ref?: string }> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return {};
   // Only for the page itself. Client-side navigation and prefetching fetch the RSC payload
   // (Sec-Fetch-Dest: empty): a 403 there makes Next reload the whole page, and the payload shows
   // the same message anyway. Next strips its own RSC headers before the proxy sees the request,
   // so the browser's header is what tells them apart.
   const dest = request.headers.get('sec-fetch-dest');
-  if (dest && dest !== 'document') return undefined;
-  if (!isAdminPath(request.nextUrl.pathname)) return undefined;
+  if (dest && dest !== 'document') return {};
+  if (!isAdminPath(request.nextUrl.pathname)) return {};
   try {
-    const session = await currentSession();
-    return session.status === 'ok' && !session.context.isAdmin ? 403 : undefined;
+    // The page takes this same session over (lib/auth/session.ts): one lookup per request.
+    const { session, ref } = await sessionForProxy(request.cookies.getAll(), request.headers.get('x-forwarded-proto'));
+    return { status: session.status === 'ok' && !session.context.isAdmin ? 403 : undefined, ref: ref ?? undefined };
   } catch {
-    return undefined;
+    return {};
   }
 }
 
@@ -106,7 +107,10 @@ export async function proxy(request: NextRequest) {
     if (pathname !== '/') login.searchParams.set('callbackUrl', pathname + search);
     return withPolicy(NextResponse.redirect(login));
   }
-  const status = await adminAreaStatus(request);
+  // Only the proxy hands a session over: a client's own reference is dropped.
+  headers.delete(SESSION_HANDOVER_HEADER);
+  const { status, ref } = await adminAreaStatus(request);
+  if (ref) headers.set(SESSION_HANDOVER_HEADER, ref);
   const response = withPolicy(NextResponse.next({ request: { headers }, ...(status ? { status } : {}) }));
   for (const c of plantedCookies) response.cookies.delete(c.name);
   return response;

@@ -17,7 +17,7 @@ export default async function AuthLayout({ children }: { children: ReactNode }) 
         </span>
       </header>
       <main id="content" className="auth-card">
-        <ClientMessages namespaces={['auth', 'companySignIn', 'signup', 'contactForm']}>{children}</ClientMessages>
+        <ClientMessages namespaces={['auth', 'companySignIn', 'signup', 'contactForm', 'validation']}>{children}</ClientMessages>
       </main>
       <footer className="auth-shell__footer">
         <LocaleSwitcher />

@@ -5,8 +5,8 @@ import { CompanySwitcher } from '@/components/layout/company-switcher';
 import { LocaleSwitcher } from '@/components/layout/locale-switcher';
 import { NavLink } from '@/components/layout/nav-link';
 import { SignOutButton } from '@/components/layout/sign-out-button';
+import { PENDING_COUNT_LIMIT } from '@/lib/auth/context';
 import { requireContact } from '@/lib/auth/session';
-import { pendingRequestCount } from '@/lib/requests/queries';
 
 // Navigation only: each page checks the session and role itself.
 const ADMIN_NAV = [
@@ -27,8 +27,8 @@ export default async function PortalLayout({ children, modal }: { children: Reac
   const ctx = await requireContact();
   const [t, tc] = await Promise.all([getTranslations('nav'), getTranslations('common')]);
   const nav = ctx.isAdmin ? ADMIN_NAV : CONTACT_NAV;
-  // The administrator sees how many access requests wait (one indexed count).
-  const pending = ctx.isAdmin ? await pendingRequestCount(ctx.companyId) : 0;
+  // The administrator sees how many access requests wait (counted with the session check).
+  const pending = ctx.pendingRequests;
   return (
     <div className="portal">
       <a href="#content" className="skip-link">
@@ -59,7 +59,7 @@ export default async function PortalLayout({ children, modal }: { children: Reac
                   {t(item.key)}
                   {item.key === 'requests' && pending > 0 ? (
                     <span className="sidenav__count">
-                      <span aria-hidden="true">{pending > 999 ? '999+' : pending}</span>
+                      <span aria-hidden="true">{pending >= PENDING_COUNT_LIMIT ? `${PENDING_COUNT_LIMIT - 1}+` : pending}</span>
                       <span className="visually-hidden">{`(${t('pendingCount', { count: pending })})`}</span>
                     </span>
                   ) : null}

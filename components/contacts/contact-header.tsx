@@ -3,12 +3,13 @@ import { getTranslations } from 'next-intl/server';
 import { formatDocument } from '@/lib/contacts/format';
 import type { ContactDetail } from '@/lib/contacts/queries';
 
-type Section = 'edit' | 'permissions' | 'history' | null;
+type Section = 'overview' | 'edit' | 'permissions' | 'history' | null;
 
-/** Who the page is about, and the contact's sections as tabs. */
+/** Who the page is about, and the contact's sections as tabs (the first, "Resumo", is the contact's page). */
 export async function ContactHeader({ contact, title, section }: { contact: ContactDetail; title: string; section: Section }) {
   const [t, tl] = await Promise.all([getTranslations('contactNav'), getTranslations('contacts')]);
   const tabs = [
+    { key: 'overview', href: `/contacts/${contact.id}` },
     { key: 'edit', href: `/contacts/${contact.id}/edit` },
     { key: 'permissions', href: `/contacts/${contact.id}/permissions` },
     { key: 'history', href: `/contacts/${contact.id}/history` },
@@ -16,12 +17,18 @@ export async function ContactHeader({ contact, title, section }: { contact: Cont
   return (
     <header className="page-header page-header--stacked">
       <p className="breadcrumb">
-        <Link href="/contacts">{tl('title')}</Link> <span aria-hidden="true">›</span> <span>{contact.name}</span>
+        <Link href="/contacts">{tl('title')}</Link> <span aria-hidden="true">›</span>{' '}
+        {section === 'overview' ? <span>{contact.name}</span> : <Link href={`/contacts/${contact.id}`}>{contact.name}</Link>}
       </p>
       <h1>{title}</h1>
       <p className="lead">
-        {contact.name} · {contact.email}
-        {contact.document ? ` · ${formatDocument(contact.country, contact.document)}` : ''}
+        {section === 'overview' ? contact.email : `${contact.name} · ${contact.email}`}
+        {contact.document ? (
+          <>
+            {' · '}
+            <span className="nowrap">{formatDocument(contact.country, contact.document)}</span>
+          </>
+        ) : null}
         {contact.isAdmin ? (
           <>
             {' '}

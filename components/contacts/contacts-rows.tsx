@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { formatDocument, formatPhone } from '@/lib/contacts/format';
 import type { ContactListRow, ContactView } from '@/lib/contacts/queries';
 import { EmailText } from '@/components/ui/email-text';
+import { RowMenu } from './row-menu';
 import { BULK_FORM_ID, SelectRow } from './select-page';
 
 /** A row as the page sends it: only what the row shows, its date already formatted on the server. */
@@ -18,8 +19,8 @@ export type ContactItem = Pick<
 
 // A client component on purpose: the page then carries the 25 rows as data instead of their
 // whole markup twice (HTML and RSC payload), which measurably raised the list's throughput
-// (bench/README.md). Plain links for most actions; the confirmations are client links so
-// that, with JavaScript, they open as a dialog over the list (intercepted routes).
+// (bench/README.md). The name opens the contact's page; "Ações" is a link to that page until
+// JavaScript runs, then a menu built when it opens (components/contacts/row-menu.tsx).
 export function ContactsRows({ rows, view, selectable }: { rows: ContactItem[]; view: ContactView; selectable: boolean }) {
   const t = useTranslations('contacts');
   const ta = useTranslations('contactActions');
@@ -42,7 +43,7 @@ export function ContactsRows({ rows, view, selectable }: { rows: ContactItem[]; 
             </td>
           ) : null}
           <th scope="row" className="table__primary">
-            {c.name}
+            {view === 'removed' ? c.name : <a href={`/contacts/${c.id}`}>{c.name}</a>}
           </th>
           <td className="table__email" data-label={label.email}>
             <EmailText email={c.email} />
@@ -74,75 +75,11 @@ export function ContactsRows({ rows, view, selectable }: { rows: ContactItem[]; 
                 {ta('restore')}
               </Link>
             ) : (
-              <RowMenu contact={c} />
+              <RowMenu contact={c} name={c.name} />
             )}
           </td>
         </tr>
       ))}
     </tbody>
-  );
-}
-
-function RowMenu({ contact: c }: { contact: ContactItem }) {
-  const ta = useTranslations('contactActions');
-  const active = c.status === 'active';
-  return (
-    <details className="row-menu">
-      <summary className="btn btn--secondary btn--small" aria-label={ta('menuFor', { name: c.name })}>
-        {ta('menu')}
-      </summary>
-      <ul className="row-menu__list">
-        <li>
-          <a href={`/contacts/${c.id}/edit`}>{ta('edit')}</a>
-        </li>
-        <li>
-          <a href={`/contacts/${c.id}/permissions`}>{ta('permissions')}</a>
-        </li>
-        {active && !c.isAdmin ? (
-          <li>
-            <Link href={`/contacts/${c.id}/transfer-admin`} prefetch={false}>
-              {ta('transferAdmin')}
-            </Link>
-          </li>
-        ) : null}
-        <li>
-          <a href={`/contacts/${c.id}/transfer-tickets`}>{ta('transferTickets')}</a>
-        </li>
-        {active ? (
-          <li>
-            <Link href={`/contacts/${c.id}/sessions`} prefetch={false}>
-              {ta('endSessions')}
-            </Link>
-          </li>
-        ) : null}
-        {active && c.invitationPending ? (
-          <li>
-            <Link href={`/contacts/${c.id}/resend-invitation`} prefetch={false}>
-              {ta('resendInvitation')}
-            </Link>
-          </li>
-        ) : null}
-        {c.isAdmin ? null : active ? (
-          <li>
-            <Link href={`/contacts/${c.id}/deactivate`} prefetch={false}>
-              {ta('deactivate')}
-            </Link>
-          </li>
-        ) : (
-          <li>
-            <Link href={`/contacts/${c.id}/reactivate`} prefetch={false}>
-              {ta('reactivate')}
-            </Link>
-          </li>
-        )}
-        {c.isAdmin ? null : (
-          <li>
-            <Link href={`/contacts/${c.id}/delete`} className="row-menu__danger" prefetch={false}>
-              {ta('remove')}
-            </Link>
-          </li>
-        )}
-      </ul>
-    </details>
   );
 }

@@ -31,7 +31,7 @@ export function ReviewRows({ items, labels: t }: { items: ReviewItem[]; labels: 
             <SelectRow id={c.id} label={tc('select', { name: c.name })} form={BULK_FORM_ID} />
           </td>
           <th scope="row" className="table__primary">
-            <a href={`/contacts/${c.id}/edit`}>{c.name}</a>
+            <a href={`/contacts/${c.id}`}>{c.name}</a>
             {c.isAdmin ? (
               <>
                 {' '}

@@ -18,8 +18,13 @@ export type ContactContext = {
   isAdmin: boolean;
   permissions: ReadonlySet<PermissionKey>;
   inRestrictedGroup: boolean;
+  /** Access requests waiting for this company's administrator (0 for a contact), counted up to PENDING_COUNT_LIMIT. */
+  pendingRequests: number;
   memberships: Membership[];
 };
+
+/** The navigation shows "999+" past this: the count stops there, whatever the queue. */
+export const PENDING_COUNT_LIMIT = 1000;
 
 export type ResolvedSession =
   | { status: 'signed-out' }
@@ -83,6 +88,9 @@ export async function resolveSession(
       // Member of a restricted group in use: sees only own tickets and the groups' tickets.
       inRestrictedGroup: sql<boolean>`exists(select 1 from ${groupMembers} gm join ${groups} g on g.company_id = gm.company_id and g.id = gm.group_id
         where gm.company_id = ${contacts.companyId} and gm.contact_id = ${contacts.id} and g.restricted and not g.in_disuse)`,
+      // The navigation's count of access requests waiting, for an administrator (an indexed count, bounded).
+      pendingRequests: sql<number>`case when ${contacts.isAdmin} then (select count(*)::int from (select 1 from access_requests ar
+        where ar.company_id = ${contacts.companyId} and ar.status = 'pending' limit ${sql.raw(String(PENDING_COUNT_LIMIT))}) pending) else 0 end`,
     })
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
@@ -138,6 +146,7 @@ export async function resolveSession(
       isAdmin: current.isAdmin,
       permissions: new Set(current.permissions ?? []),
       inRestrictedGroup: Boolean(current.inRestrictedGroup),
+      pendingRequests: Number(current.pendingRequests ?? 0),
       memberships: memberships.map((m) => ({
         companyId: m.companyId,
         companyName: m.companyName,

@@ -5,7 +5,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { E2E } from './support/env';
-import { expectAccessible, formAlert, linkIn, signIn, waitForMail } from './support/helpers';
+import { expectAccessible, formAlert, linkIn, openRowActions, rowContactId, signIn, waitForMail } from './support/helpers';
 
 const fx = E2E.admin;
 
@@ -40,25 +40,18 @@ async function findRow(page: Page, name: string) {
 
 /** Opens "Ações para NAME" on the list and follows one of its entries. */
 async function rowAction(page: Page, name: string, action: string) {
-  const row = await openRowMenu(page, name);
-  await expect(row.getByRole('link', { name: action, exact: true })).toBeVisible();
-  await row.getByRole('link', { name: action, exact: true }).click();
+  const actions = await openRowMenu(page, name);
+  await actions.getByRole('link', { name: action, exact: true }).click();
 }
 
-/** Opens the row's menu ("Ações para NAME", a disclosure that needs no JavaScript). */
+/** Opens the row's actions ("Ações para NAME": a menu with JavaScript, the contact's page without). */
 async function openRowMenu(page: Page, name: string) {
-  const row = await findRow(page, name);
-  await row.getByLabel(`Ações para ${name}`, { exact: true }).click();
-  return row;
+  return openRowActions(page, await findRow(page, name), name);
 }
 
-/** The contact's id, read from the "Editar perfil" link of their row. */
+/** The contact's id, read from the link of their name on the list. */
 async function contactId(page: Page, name: string): Promise<string> {
-  const row = await findRow(page, name);
-  const href = await row.locator('a[href$="/edit"]').getAttribute('href');
-  const id = /\/contacts\/([0-9a-f-]{36})\/edit$/.exec(href ?? '')?.[1];
-  if (!id) throw new Error(`no edit link for ${name}: ${href}`);
-  return id;
+  return rowContactId(await findRow(page, name));
 }
 
 /** A second, independent browser session (its own cookies) of the same or another person. */

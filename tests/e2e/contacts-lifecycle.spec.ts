@@ -7,7 +7,7 @@ import type { Browser, Page } from '@playwright/test';
 import { cpfFromBase } from '@/lib/br/cpf';
 import { expect, test } from './support/test';
 import { E2E } from './support/env';
-import { expectAccessible, formAlert, signIn } from './support/helpers';
+import { expectAccessible, formAlert, openRowActions, rowContactId, signIn } from './support/helpers';
 
 const lc = E2E.lifecycle;
 const SAVED = 'Registro salvo com sucesso!';
@@ -25,9 +25,8 @@ async function findRow(page: Page, name: string, view = '') {
 }
 
 async function rowAction(page: Page, name: string, action: string, view = '') {
-  const row = await findRow(page, name, view);
-  await row.getByLabel(`Ações para ${name}`, { exact: true }).click();
-  await row.getByRole('link', { name: action, exact: true }).click();
+  const actions = await openRowActions(page, await findRow(page, name, view), name);
+  await actions.getByRole('link', { name: action, exact: true }).click();
 }
 
 /** Whether the person, signing in in a browser of their own, reaches the demo company. */
@@ -127,9 +126,7 @@ for (const javaScriptEnabled of [true, false]) {
       const summary = page.getByRole('region', { name: 'Alterar permissões: resultado' });
       await expect(summary).toContainText('2 alterados');
 
-      const row = await findRow(page, a!.name);
-      const href = await row.locator('a[href$="/permissions"]').getAttribute('href');
-      await page.goto(href!);
+      await page.goto(`/contacts/${await rowContactId(await findRow(page, a!.name))}/permissions`);
       await expect(page.getByRole('switch', { name: 'Administradores de TI' })).toBeChecked();
       await expect(page.getByRole('switch', { name: 'Portal de Clientes Autoatendimento' })).not.toBeChecked();
       await expect(page.getByRole('switch', { name: 'Restringir Acesso aos Chamados' })).not.toBeChecked();

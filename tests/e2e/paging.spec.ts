@@ -11,8 +11,8 @@ const HUGE = '9'.repeat(30);
 /** A contact's id, read from the list (the row links to its pages). */
 async function someContactId(page: Page): Promise<string> {
   await page.goto('/contacts');
-  const href = (await page.locator('a[href$="/edit"]').first().getAttribute('href')) ?? '';
-  const id = /\/contacts\/([0-9a-f-]{36})\/edit/.exec(href)?.[1];
+  const href = (await page.getByRole('rowheader').getByRole('link').first().getAttribute('href')) ?? '';
+  const id = /\/contacts\/([0-9a-f-]{36})$/.exec(href)?.[1];
   expect(id, href).toBeTruthy();
   return id!;
 }

@@ -4,7 +4,7 @@
 import type { Page, Response } from '@playwright/test';
 import { expect, test } from './support/test';
 import { E2E } from './support/env';
-import { signIn } from './support/helpers';
+import { openRowActions, rowContactId, signIn } from './support/helpers';
 
 type Watched = { violations: string[] };
 
@@ -102,12 +102,17 @@ test("the administrator's pages satisfy the policy, with client navigation, a mo
 
   const contacts = await page.goto('/contacts');
   await expectProtected(contacts);
-  const contactId = /\/contacts\/([0-9a-f-]{36})\/edit/.exec((await page.locator('a[href$="/edit"]').first().getAttribute('href')) ?? '')?.[1];
-  expect(contactId).toBeTruthy();
+  const contactId = await rowContactId(
+    page
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader') })
+      .first(),
+  );
 
   const paths = [
     '/',
     '/contacts/new',
+    `/contacts/${contactId}`,
     `/contacts/${contactId}/edit`,
     `/contacts/${contactId}/permissions`,
     `/contacts/${contactId}/history`,
@@ -138,8 +143,8 @@ test("the administrator's pages satisfy the policy, with client navigation, a mo
   // A confirmation shown as a modal (an intercepted route), then closed with Escape.
   await page.goto(`/contacts?q=${encodeURIComponent('Luíza Gonçalves')}`);
   const row = page.getByRole('row', { name: /Luíza Gonçalves/ });
-  await row.getByLabel('Ações para Luíza Gonçalves', { exact: true }).click();
-  await row.getByRole('link', { name: 'Excluir perfil', exact: true }).click();
+  const actions = await openRowActions(page, row, 'Luíza Gonçalves');
+  await actions.getByRole('link', { name: 'Excluir perfil', exact: true }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByRole('heading', { name: 'Excluir perfil: Luíza Gonçalves' })).toBeVisible();
   await page.keyboard.press('Escape');

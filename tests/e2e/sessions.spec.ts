@@ -4,7 +4,7 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { E2E } from './support/env';
-import { attemptSignIn, formAlert, signIn } from './support/helpers';
+import { attemptSignIn, formAlert, openRowActions, signIn } from './support/helpers';
 
 const S = E2E.sessions;
 
@@ -85,8 +85,8 @@ for (const javaScriptEnabled of [true, false]) {
     const page = admin.page;
     await page.goto(`/contacts?q=${encodeURIComponent(person.name)}`);
     const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: person.name, exact: true }) });
-    await row.getByLabel(`Ações para ${person.name}`, { exact: true }).click();
-    await row.getByRole('link', { name: 'Encerrar sessões', exact: true }).click();
+    const actions = await openRowActions(page, row, person.name);
+    await actions.getByRole('link', { name: 'Encerrar sessões', exact: true }).click();
     await expect(page.getByText(`Encerrar todas as sessões de ${person.name}?`)).toBeVisible();
     if (javaScriptEnabled) await expect(page.getByRole('dialog')).toBeVisible();
     else await expect(page).toHaveURL(/\/contacts\/[0-9a-f-]{36}\/sessions$/);

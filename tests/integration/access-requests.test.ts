@@ -11,7 +11,8 @@ import { processRequestNotifications } from '@/lib/requests/notify';
 import { decisionSummary, pendingRequestCount, requestsPage } from '@/lib/requests/queries';
 import { SignupSchema } from '@/lib/requests/schema';
 import { processSignupSubmissions, submitSignup } from '@/lib/requests/submissions';
-import { makeCompany, makeContact, randomCpf } from '../support/fixtures';
+import { resolveSession } from '@/lib/auth/context';
+import { makeCompany, makeContact, randomCpf, sessionFor } from '../support/fixtures';
 
 // "Quero me cadastrar" → confirmation link → "Solicitações de acesso" → decision (PRODUCT.md §2.8).
 
@@ -168,6 +169,14 @@ describe('confirming (/signup/[token])', () => {
     await confirmedRequest(b, 'duas@pessoa.test');
     expect(await pendingRequestCount(a.company.id)).toBe(1);
     expect(await pendingRequestCount(b.company.id)).toBe(1);
+    // The navigation's count comes with each administrator's session check, of their company only.
+    for (const m of [a, b]) {
+      const session = await resolveSession(db, await sessionFor(m.adminAccountId), undefined);
+      expect(session.status === 'ok' && session.context.pendingRequests).toBe(1);
+    }
+    const contact = await makeContact(a.company.id);
+    const asContact = await resolveSession(db, await sessionFor(contact.accountId), undefined);
+    expect(asContact.status === 'ok' && asContact.context.pendingRequests).toBe(0);
   });
 });
 

@@ -3,5 +3,5 @@ import { ClientMessages } from '@/components/i18n/client-messages';
 
 // The ticket forms, and forwarding to a group.
 export default function TicketsLayout({ children }: { children: ReactNode }) {
-  return <ClientMessages namespaces={['tickets', 'groups']}>{children}</ClientMessages>;
+  return <ClientMessages namespaces={['tickets', 'groups', 'validation']}>{children}</ClientMessages>;
 }

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { E2E } from './env';
 import type { ReceivedMail } from '../../support/smtp-sink';
 
@@ -45,4 +45,26 @@ export async function expectAccessible(page: Page) {
 /** The form's own alert (Next adds a route announcer with role=alert too). */
 export function formAlert(page: Page) {
   return page.locator('form [role="alert"], main [role="alert"]').first();
+}
+
+/**
+ * Opens "Ações para NAME" on a row of the contacts list, and returns where its actions are.
+ * With JavaScript the menu opens under the button; without it (or when clicked before the page
+ * is interactive) the button is a link to the contact's page, which shows the same actions
+ * (edit and permissions as its tabs). Either way the actions are the page's only links with
+ * those names, so the caller looks them up in the returned region.
+ */
+export async function openRowActions(page: Page, row: Locator, name: string): Promise<Locator> {
+  await row.getByLabel(`Ações para ${name}`, { exact: true }).click();
+  const main = page.getByRole('main');
+  await expect(main.getByRole('link', { name: 'Editar perfil', exact: true })).toBeVisible();
+  return main;
+}
+
+/** A contact's id, from the link of its name on a row of the list. */
+export async function rowContactId(row: Locator): Promise<string> {
+  const href = (await row.getByRole('rowheader').getByRole('link').getAttribute('href')) ?? '';
+  const id = /^\/contacts\/([0-9a-f-]{36})$/.exec(href)?.[1];
+  if (!id) throw new Error(`no contact link on the row: ${href}`);
+  return id;
 }

@@ -3,5 +3,5 @@ import { ClientMessages } from '@/components/i18n/client-messages';
 
 // The requests inbox, its decisions in bulk, the rejection form.
 export default function RequestsLayout({ children }: { children: ReactNode }) {
-  return <ClientMessages namespaces={['requests']}>{children}</ClientMessages>;
+  return <ClientMessages namespaces={['requests', 'validation']}>{children}</ClientMessages>;
 }

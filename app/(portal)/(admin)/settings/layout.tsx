@@ -8,7 +8,7 @@ import { ClientMessages } from '@/components/i18n/client-messages';
 export default async function SettingsLayout({ children }: { children: ReactNode }) {
   const t = await getTranslations('settings');
   return (
-    <ClientMessages namespaces={['settings', 'domains', 'signInSettings']}>
+    <ClientMessages namespaces={['settings', 'domains', 'signInSettings', 'validation']}>
       <p className="breadcrumb">{t('title')}</p>
       <SettingsTabs />
       {children}

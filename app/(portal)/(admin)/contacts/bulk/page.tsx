@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { BulkForm } from '@/components/contacts/bulk-form';
@@ -120,26 +121,28 @@ export default async function BulkPage({ searchParams }: { searchParams: Promise
     <>
       {header}
       <div className="panel panel--narrow">
-        <BulkForm
-          kind={kind}
-          ids={people.map((c) => c.id)}
-          from={p.from}
-          backHref={backHref}
-          groups={groups}
-          labels={{
-            question: t(`question_${kind}`, { count: people.length }),
-            explain: t(`explain_${kind}`),
-            legend: t('title_permissions'),
-            keep: t('keep'),
-            turnOn: t('turnOn'),
-            turnOff: t('turnOff'),
-            noGroups: t('noGroups'),
-            group: t('group'),
-            groupChoose: t('groupChoose'),
-            confirm: t('confirm'),
-            cancel: t('cancel'),
-          }}
-        />
+        <ClientMessages namespaces={['permissions']}>
+          <BulkForm
+            kind={kind}
+            ids={people.map((c) => c.id)}
+            from={p.from}
+            backHref={backHref}
+            groups={groups}
+            labels={{
+              question: t(`question_${kind}`, { count: people.length }),
+              explain: t(`explain_${kind}`),
+              legend: t('title_permissions'),
+              keep: t('keep'),
+              turnOn: t('turnOn'),
+              turnOff: t('turnOff'),
+              noGroups: t('noGroups'),
+              group: t('group'),
+              groupChoose: t('groupChoose'),
+              confirm: t('confirm'),
+              cancel: t('cancel'),
+            }}
+          />
+        </ClientMessages>
         {list}
       </div>
     </>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ContactForm } from '@/components/contacts/contact-form';
@@ -22,7 +23,9 @@ export default async function NewContactPage() {
         <h1>{t('addTitle')}</h1>
       </header>
       <div className="panel">
-        <ContactForm mode="create" countries={countries(locale as Locale)} initialValues={{ country: 'BR', consultancy: 'no' }} />
+        <ClientMessages namespaces={['contactForm', 'validation']}>
+          <ContactForm mode="create" countries={countries(locale as Locale)} initialValues={{ country: 'BR', consultancy: 'no' }} />
+        </ClientMessages>
       </div>
     </>
   );

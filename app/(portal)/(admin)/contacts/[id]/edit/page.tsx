@@ -1,4 +1,5 @@
 import { NotFoundContent } from '@/components/layout/access-pages';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ContactForm } from '@/components/contacts/contact-form';
@@ -20,21 +21,23 @@ export default async function EditContactPage({ params }: { params: Promise<{ id
     <>
       <ContactHeader contact={contact} title={t('editTitle')} section="edit" />
       <div className="panel">
-        <ContactForm
-          mode="edit"
-          countries={countries(locale as Locale)}
-          initialValues={{
-            id: contact.id,
-            version: String(contact.version),
-            country: contact.country,
-            name: contact.name,
-            document: formatDocument(contact.country, contact.document) ?? '',
-            areaCode: contact.areaCode ?? '',
-            phone: contact.phone ?? '',
-            email: contact.email,
-            consultancy: contact.consultancy ? 'yes' : 'no',
-          }}
-        />
+        <ClientMessages namespaces={['contactForm', 'validation']}>
+          <ContactForm
+            mode="edit"
+            countries={countries(locale as Locale)}
+            initialValues={{
+              id: contact.id,
+              version: String(contact.version),
+              country: contact.country,
+              name: contact.name,
+              document: formatDocument(contact.country, contact.document) ?? '',
+              areaCode: contact.areaCode ?? '',
+              phone: contact.phone ?? '',
+              email: contact.email,
+              consultancy: contact.consultancy ? 'yes' : 'no',
+            }}
+          />
+        </ClientMessages>
       </div>
     </>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import { NotFoundContent } from '@/components/layout/access-pages';
 import { getTranslations } from 'next-intl/server';
 import { ContactHeader } from '@/components/contacts/contact-header';
@@ -18,7 +19,9 @@ export default async function PermissionsPage({ params }: { params: Promise<{ id
       <ContactHeader contact={contact} title={t('title')} section="permissions" />
       <div className="panel">
         <p className="muted">{t('intro', { name: contact.name })}</p>
-        <PermissionsForm contactId={contact.id} granted={contact.permissions} />
+        <ClientMessages namespaces={['contactForm', 'permissions']}>
+          <PermissionsForm contactId={contact.id} granted={contact.permissions} />
+        </ClientMessages>
       </div>
     </>
   );

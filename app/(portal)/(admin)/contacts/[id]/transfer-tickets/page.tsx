@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import { NotFoundContent } from '@/components/layout/access-pages';
 import { getTranslations } from 'next-intl/server';
 import { ContactHeader } from '@/components/contacts/contact-header';
@@ -36,7 +37,9 @@ export default async function TransferTicketsPage({ params, searchParams }: Prop
         </p>
         <SearchBox id="target-q" label={t('search')} submitLabel={t('searchSubmit')} defaultValue={q} compact />
         {found.length > TRANSFER_TARGETS_SHOWN ? <p className="field__hint">{t('tooMany', { shown: TRANSFER_TARGETS_SHOWN })}</p> : null}
-        <TransferTicketsForm contactId={contact.id} targets={targets} />
+        <ClientMessages namespaces={['transferTickets']}>
+          <TransferTicketsForm contactId={contact.id} targets={targets} />
+        </ClientMessages>
       </div>
     </>
   );
