@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { formatDocument, formatPhone } from '@/lib/contacts/format';
 import type { ContactListRow, ContactView } from '@/lib/contacts/queries';
 import { EmailText } from '@/components/ui/email-text';
+import { fillMessage } from '@/lib/i18n/fill';
 import { RowMenu } from './row-menu';
 import { BULK_FORM_ID, SelectRow } from './select-page';
 
@@ -33,13 +34,16 @@ export function ContactsRows({ rows, view, selectable }: { rows: ContactItem[]; 
     when: view === 'removed' ? t('removedOn') : t('lastAccess'),
   };
   const missing = <span className="muted">{label.none}</span>;
+  // The two labels that name the row's person, filled without formatting a message per row.
+  const selectLabel = t.raw('select') as string;
+  const menuLabel = ta.raw('menuFor') as string;
   return (
     <tbody>
       {rows.map((c) => (
         <tr key={c.id}>
           {selectable ? (
             <td className="table__select">
-              <SelectRow id={c.id} label={t('select', { name: c.name })} form={BULK_FORM_ID} />
+              <SelectRow id={c.id} label={fillMessage(selectLabel, { name: c.name })} form={BULK_FORM_ID} />
             </td>
           ) : null}
           <th scope="row" className="table__primary">
@@ -75,7 +79,7 @@ export function ContactsRows({ rows, view, selectable }: { rows: ContactItem[]; 
                 {ta('restore')}
               </Link>
             ) : (
-              <RowMenu contact={c} name={c.name} />
+              <RowMenu contact={c} label={fillMessage(menuLabel, { name: c.name })} />
             )}
           </td>
         </tr>

@@ -17,7 +17,7 @@ let closeOpenMenu: (() => void) | null = null;
  * It closes on Escape (focus back on the button), on a click or focus outside it, when
  * another row's menu opens, and when one of its links is followed.
  */
-export function RowMenu({ contact, name }: { contact: ActionSubject; name: string }) {
+export function RowMenu({ contact, label }: { contact: ActionSubject; label: string }) {
   const ta = useTranslations('contactActions');
   const hydrated = useHydrated();
   const [open, setOpen] = useState(false);
@@ -49,7 +49,6 @@ export function RowMenu({ contact, name }: { contact: ActionSubject; name: strin
     };
   }, [open]);
 
-  const label = ta('menuFor', { name });
   if (!hydrated) {
     return (
       <a href={`/contacts/${contact.id}`} className="btn btn--secondary btn--small row-menu__trigger" aria-label={label}>

@@ -1,7 +1,7 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { accounts, companies, contactPermissions, contacts, groupMembers, groups, sessions, type PermissionKey } from '@/db/schema';
 import type { Executor } from '@/db/connect';
-import { sessionIsLive, touchSession } from './sessions';
+import { SESSION_IDLE_MS, touchSession } from './sessions';
 import { hashToken } from './tokens';
 
 export type Membership = { companyId: string; companyName: string; companyCode: string; contactId: string; isAdmin: boolean };
@@ -50,21 +50,13 @@ async function touchContact(db: Executor, companyId: string, contactId: string, 
 }
 
 /**
- * Reads who the person is, in which companies, with which role and permissions, from the
- * database on every request: the cookie only names a server-side session, so ending the
- * session, removing, demoting or changing someone's permissions takes effect on their next
- * request.
+ * The one round trip of every request, through the session's unique index: the live session
+ * (as sessionIsLive: before its end, used within the idle time), its account, the account's
+ * active memberships, and each membership's permissions. Prepared once per connection: the
+ * statement is neither rebuilt nor planned again on every request.
  */
-export async function resolveSession(
-  db: Executor,
-  sessionToken: string | null | undefined,
-  preferredCompanyId: string | undefined,
-  now = new Date(),
-): Promise<ResolvedSession> {
-  if (!sessionToken) return { status: 'signed-out' };
-  // One round trip on every request, through the session's unique index: the live session,
-  // its account, the account's active memberships, and each membership's permissions.
-  const rows = await db
+function buildSessionLookup(db: Executor) {
+  return db
     .select({
       sessionId: sessions.id,
       sessionStartedAt: sessions.createdAt,
@@ -96,8 +88,42 @@ export async function resolveSession(
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
     .leftJoin(contacts, and(eq(contacts.accountId, accounts.id), eq(contacts.status, 'active')))
     .leftJoin(companies, eq(companies.id, contacts.companyId))
-    .where(and(eq(sessions.tokenHash, hashToken(sessionToken)), sessionIsLive(now)))
-    .orderBy(asc(companies.name));
+    .where(
+      and(
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        gt(sessions.lastUsedAt, sql.placeholder('idleSince')),
+      ),
+    )
+    .orderBy(asc(companies.name))
+    .prepare('portaria_session_lookup');
+}
+
+const lookups = new WeakMap<Executor, ReturnType<typeof buildSessionLookup>>();
+function sessionLookup(db: Executor) {
+  let found = lookups.get(db);
+  if (!found) lookups.set(db, (found = buildSessionLookup(db)));
+  return found;
+}
+
+/**
+ * Reads who the person is, in which companies, with which role and permissions, from the
+ * database on every request: the cookie only names a server-side session, so ending the
+ * session, removing, demoting or changing someone's permissions takes effect on their next
+ * request.
+ */
+export async function resolveSession(
+  db: Executor,
+  sessionToken: string | null | undefined,
+  preferredCompanyId: string | undefined,
+  now = new Date(),
+): Promise<ResolvedSession> {
+  if (!sessionToken) return { status: 'signed-out' };
+  const rows = await sessionLookup(db).execute({
+    tokenHash: hashToken(sessionToken),
+    now,
+    idleSince: new Date(now.getTime() - SESSION_IDLE_MS),
+  });
   const account = rows[0];
   // Ended ("Sair", a password change, "Encerrar sessões"), or past its 12 hours or 2 idle hours.
   if (!account) return { status: 'signed-out' };

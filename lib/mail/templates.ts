@@ -1,3 +1,4 @@
+import { formatSimple } from '@/lib/i18n/fill';
 import { translator } from '@/lib/i18n/translator';
 import type { MailMessage } from './outbox';
 
@@ -13,8 +14,9 @@ export function invitationMail(input: { companyId: string; companyName: string; 
     companyId: input.companyId,
     kind: 'invite',
     to: input.email,
-    subject: t('inviteSubject', { company: input.companyName }),
-    text: t('inviteBody', { name: input.name, company: input.companyName, link }),
+    // An import writes thousands of these in a row: filled without the ICU formatter.
+    subject: formatSimple(t, 'inviteSubject', { company: input.companyName }),
+    text: formatSimple(t, 'inviteBody', { name: input.name, company: input.companyName, link }),
   };
 }
 
@@ -31,8 +33,8 @@ export function accessGrantedMail(input: { companyId: string; companyName: strin
     companyId: input.companyId,
     kind: 'access_granted',
     to: input.email,
-    subject: t('accessGrantedSubject', { company: input.companyName }),
-    text: t('accessGrantedBody', { name: input.name, company: input.companyName, link: appUrl('/login') }),
+    subject: formatSimple(t, 'accessGrantedSubject', { company: input.companyName }),
+    text: formatSimple(t, 'accessGrantedBody', { name: input.name, company: input.companyName, link: appUrl('/login') }),
   };
 }
 
