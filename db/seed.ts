@@ -1,11 +1,12 @@
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
-import type { Database } from './connect';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database, Executor } from './connect';
 import { accessRequests, accounts, companies, companyDomains, contacts, groupMembers, groups, tickets, type PermissionKey } from './schema';
 import { recordAudit } from '@/lib/audit/record';
 import { cpfFromBase } from '@/lib/br/cpf';
 import { createCompany } from '@/lib/companies/mutations';
 import { findOrCreateAccount, setPassword } from '@/lib/auth/accounts';
+import { verifyPassword } from '@/lib/auth/password';
 import { insertContacts } from '@/lib/contacts/write';
 
 export const DEMO_COMPANY = { code: 'DEMO', name: 'Empresa Demonstração Ltda' };
@@ -211,4 +212,22 @@ export async function seedDemo(db: Database, adminPassword: string): Promise<{ a
     );
   });
   return { adminEmail: DEMO_ADMIN.email };
+}
+
+/**
+ * What `npm start` prints for signing in to the demo: only while the demo's administrator
+ * account still administers the demo company (after "Transferir administração" it is an
+ * ordinary contact, and the line would lead to the wrong place), with the password while it
+ * is still the one given.
+ */
+export async function demoSignIn(db: Executor, password: string): Promise<string> {
+  const [admin] = await db
+    .select({ passwordHash: accounts.passwordHash })
+    .from(accounts)
+    .innerJoin(contacts, and(eq(contacts.accountId, accounts.id), eq(contacts.isAdmin, true), eq(contacts.status, 'active')))
+    .innerJoin(companies, and(eq(companies.id, contacts.companyId), eq(companies.code, DEMO_COMPANY.code)))
+    .where(eq(accounts.email, DEMO_ADMIN.email));
+  if (!admin) return '';
+  if (admin.passwordHash && (await verifyPassword(admin.passwordHash, password))) return `Entre com ${DEMO_ADMIN.email} e a senha ${password}`;
+  return `Entre com ${DEMO_ADMIN.email} (a senha foi alterada no portal)`;
 }

@@ -3,7 +3,7 @@ import { ZodError } from 'zod';
 import { connectFromEnv } from '../db/connect';
 import { installConnection } from '../db/client';
 import { CompanyCodeTaken, createCompany } from '../lib/companies/mutations';
-import { assertEmbeddedDatabaseFree } from './runtime';
+import { assertEmbeddedDatabaseFree, useServerAddress } from './runtime';
 
 const usage = 'npm run company:create -- --code ACME --name "ACME Ltda" --admin-email a@acme.com.br --admin-name "Ana Souza"';
 
@@ -19,6 +19,7 @@ try {
 }
 
 assertEmbeddedDatabaseFree();
+useServerAddress();
 const conn = connectFromEnv();
 installConnection(conn);
 try {

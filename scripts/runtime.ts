@@ -68,3 +68,28 @@ export function needsBuild(root: string): boolean {
   const sources = ['app', 'lib', 'components', 'db', 'proxy.ts', 'instrumentation.ts', 'next.config.ts', 'package-lock.json'];
   return sources.some((s) => newestMtime(path.join(root, s)) > built);
 }
+
+const portFile = () => path.join(dataDir(), 'port');
+
+/** The port `npm start` serves on, kept for the command line's links (company:create). */
+export function rememberPort(port: number): void {
+  try {
+    writeFileSync(portFile(), String(port));
+  } catch {
+    /* a read-only data directory: the links fall back to PORT or 3000 */
+  }
+}
+
+/**
+ * Links printed by the command line point where the server is: APP_URL, else PORT, else the
+ * port `npm start` last served on with this data directory.
+ */
+export function useServerAddress(): void {
+  if (process.env.APP_URL || process.env.PORT) return;
+  try {
+    const port = Number(readFileSync(portFile(), 'utf8').trim());
+    if (Number.isInteger(port) && port > 0 && port < 65536) process.env.PORT = String(port);
+  } catch {
+    /* never started here: http://localhost:3000 */
+  }
+}

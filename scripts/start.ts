@@ -4,13 +4,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
 import { connectFromEnv } from '../db/connect';
 import { installConnection } from '../db/client';
-import { accounts } from '../db/schema';
-import { DEMO_ADMIN, seedDemo } from '../db/seed';
-import { verifyPassword } from '../lib/auth/password';
-import { assertEmbeddedDatabaseFree, authSecret, ensureDataDir, holdEmbeddedDatabase, needsBuild } from './runtime';
+import { demoSignIn, seedDemo } from '../db/seed';
+import { assertEmbeddedDatabaseFree, authSecret, ensureDataDir, holdEmbeddedDatabase, needsBuild, rememberPort } from './runtime';
 
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
@@ -25,6 +22,7 @@ if (embedded && process.env.WORKER === 'off') {
 assertEmbeddedDatabaseFree();
 const dir = ensureDataDir();
 const env: NodeJS.ProcessEnv = { ...process.env, PORTARIA_DATA_DIR: dir, AUTH_SECRET: authSecret(), PORT: String(port) };
+rememberPort(port);
 
 if (!dev && needsBuild(root)) {
   console.log('Compilando o Portaria (só na primeira vez ou depois de mudanças)…');
@@ -48,12 +46,7 @@ if (embedded || process.env.SEED_DEMO === '1') {
   }
   const seeded = await seedDemo(conn.db, password);
   if (seeded && generated) writeFileSync(passwordFile, password, { mode: 0o600 });
-  const [admin] = await conn.db.select().from(accounts).where(eq(accounts.email, DEMO_ADMIN.email));
-  if (admin?.passwordHash && (await verifyPassword(admin.passwordHash, password))) {
-    signIn = `Entre com ${DEMO_ADMIN.email} e a senha ${password}`;
-  } else if (admin) {
-    signIn = `Entre com ${DEMO_ADMIN.email} (a senha foi alterada no portal)`;
-  }
+  signIn = await demoSignIn(conn.db, password);
 }
 await conn.close();
 

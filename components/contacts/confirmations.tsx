@@ -81,7 +81,14 @@ export async function TransferAdminConfirmation({ ctx, contact }: { ctx: Contact
     );
   }
   return (
-    <ContactConfirmation texts="transferAdmin" action={transferAdminAction} contactId={contact.id} explain={{ name: contact.name, company: ctx.companyName }} />
+    // It cannot be undone by the one who confirms it: shown as the consequential action it is.
+    <ContactConfirmation
+      texts="transferAdmin"
+      action={transferAdminAction}
+      contactId={contact.id}
+      explain={{ name: contact.name, company: ctx.companyName }}
+      danger
+    />
   );
 }
 

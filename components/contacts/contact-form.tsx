@@ -117,7 +117,6 @@ export function ContactFields({
       <RadioGroup
         label={t('consultancy')}
         hint={t('consultancyHint')}
-        required
         options={[
           { value: 'yes', label: t('yes') },
           { value: 'no', label: t('no') },

@@ -1,6 +1,9 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { CONTACT_ID_FIELDS as ID_FIELDS, type AuditRow } from '@/lib/audit/queries';
+import { countries } from '@/lib/br/countries';
+import { formatDocument } from '@/lib/contacts/format';
+import { toLocale } from '@/lib/i18n/config';
 
 // Internal references shown through a readable sibling field instead (groupId → group).
 // A decision over several requests lists each one on the requests page, not here (lines).
@@ -12,7 +15,7 @@ function asRecord(value: unknown): Record<string, unknown> {
 
 /** History entries with their changes spelled out: field, before → after (`names`: lib/audit/queries referencedNames). */
 export async function HistoryTable({ rows, names, showTarget = true }: { rows: AuditRow[]; names: ReadonlyMap<string, string>; showTarget?: boolean }) {
-  const [t, tp, tt, tg, td, tr, format] = await Promise.all([
+  const [t, tp, tt, tg, td, tr, format, locale] = await Promise.all([
     getTranslations('history'),
     getTranslations('permissions'),
     getTranslations('tickets'),
@@ -20,11 +23,17 @@ export async function HistoryTable({ rows, names, showTarget = true }: { rows: A
     getTranslations('domains'),
     getTranslations('requests'),
     getFormatter(),
+    getLocale(),
   ]);
 
-  const show = (field: string, value: unknown): string => {
+  const countryNames = new Map(countries(toLocale(locale)).map((c) => [c.code, c.name]));
+  // Values read as the pages show them: a CPF masked, a country by its name, numbers grouped ("3.000").
+  const show = (field: string, value: unknown, country?: unknown): string => {
     if (value === null || value === undefined || value === '') return t('none');
     if (typeof value === 'boolean') return value ? t('yes') : t('no');
+    if (typeof value === 'number') return field === 'number' ? String(value) : format.number(value);
+    if (field === 'country') return countryNames.get(String(value)) ?? String(value);
+    if (field === 'document') return formatDocument(typeof country === 'string' ? country : 'BR', String(value)) ?? String(value);
     if (Array.isArray(value)) return value.length ? value.map((v) => (tp.has(String(v)) ? tp(String(v) as never) : String(v))).join(', ') : t('none');
     if (ID_FIELDS.has(field)) return names.get(String(value)) ?? String(value);
     if (field === 'status' || field === 'category') return tt.has(String(value)) ? tt(String(value) as never) : String(value);
@@ -80,12 +89,13 @@ export async function HistoryTable({ rows, names, showTarget = true }: { rows: A
                           <span className="changes__field">{fieldLabel(f)}:</span>{' '}
                           {f in before && f in after ? (
                             <>
-                              <del>{show(f, before[f])}</del> <span aria-hidden="true">→</span> <ins>{show(f, after[f])}</ins>
+                              <del>{show(f, before[f], before.country ?? after.country)}</del> <span aria-hidden="true">→</span>{' '}
+                              <ins>{show(f, after[f], after.country ?? before.country)}</ins>
                             </>
                           ) : f in after ? (
-                            <ins>{show(f, after[f])}</ins>
+                            <ins>{show(f, after[f], after.country)}</ins>
                           ) : (
-                            <del>{show(f, before[f])}</del>
+                            <del>{show(f, before[f], before.country)}</del>
                           )}
                         </li>
                       ))}

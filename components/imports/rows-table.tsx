@@ -1,16 +1,31 @@
 import { getTranslations } from 'next-intl/server';
 import { EmailText } from '@/components/ui/email-text';
+import { countryFromInput } from '@/lib/br/countries';
+import { formatCpf, onlyDigits } from '@/lib/br/cpf';
+import { completeCpf } from '@/lib/contacts/csv/rows';
 import { problemText } from '@/lib/contacts/import/messages';
 import type { RowView } from '@/lib/contacts/import/queries';
 
 const BADGE: Record<RowView['outcome'], string> = {
-  new: 'badge--pending',
+  new: 'badge--new',
   imported: 'badge--sent',
   error: 'badge--failed',
   duplicate: 'badge--failed',
   registered: 'badge--failed',
   failed: 'badge--failed',
 };
+
+/**
+ * The document as the pages show it: a Brazilian CPF masked (000.000.000-00), also one whose
+ * leading zeros Excel dropped and the import puts back; any other document as typed.
+ */
+function shownDocument(values: RowView['values']): string {
+  const typed = values.documento ?? '';
+  const country = values.pais?.trim() ? countryFromInput(values.pais) : 'BR';
+  if (country !== 'BR' || !/^[\d.\-\s]+$/.test(typed.trim())) return typed;
+  const { document } = completeCpf(typed);
+  return onlyDigits(document).length === 11 ? formatCpf(document) : typed;
+}
 
 /** The rows as they were in the file, each with what the import makes of it. */
 export async function ImportRowsTable({ rows }: { rows: RowView[] }) {
@@ -43,7 +58,7 @@ export async function ImportRowsTable({ rows }: { rows: RowView[] }) {
                   {row.values.email ? <EmailText email={row.values.email} /> : '—'}
                 </td>
                 <td data-label={t('colDocument')} className="nowrap">
-                  {row.values.documento || '—'}
+                  {shownDocument(row.values) || '—'}
                 </td>
                 <td data-label={t('colStatus')}>
                   <span className={`badge ${BADGE[row.outcome]}`}>{t(`rowStatus.${row.outcome}`)}</span>

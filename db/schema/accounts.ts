@@ -10,6 +10,9 @@ export const accounts = pgTable(
     email: text().notNull(),
     passwordHash: text(),
     passwordChangedAt: timestamp({ withTimezone: true }),
+    // The company last chosen in the company switcher: the next sign-in, in any browser, opens
+    // it (if the person still belongs to it; lib/auth/context.ts).
+    lastCompanyId: uuid(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('accounts_email_key').on(t.email), check('accounts_email_lower', sql`${t.email} = lower(${t.email})`)],

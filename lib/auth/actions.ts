@@ -19,6 +19,7 @@ import { requestPasswordReset } from './reset-requests';
 import { endAccountSessions, endOwnSession, endSessionByToken } from './sessions';
 import { safeCallbackPath } from './safe-redirect';
 import { ChangePasswordSchema, ForgotPasswordSchema, NewPasswordSchema, SignInSchema, VALIDATION_PARAMS } from './schema';
+import { rememberCompany } from './context';
 import { COMPANY_COOKIE, currentSessionToken } from './session';
 import { log } from '@/lib/log';
 
@@ -132,6 +133,8 @@ export const switchCompanyAction = contactButton({
     const membership = ctx.memberships.find((m) => m.companyId === input.companyId);
     if (membership) {
       (await cookies()).set(COMPANY_COOKIE, membership.companyId, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 60 * 60 * 24 * 365 });
+      // Remembered on the account too: the next sign-in, in any browser, opens this company.
+      await rememberCompany(db, ctx.accountId, membership.companyId);
     }
     return { ok: true as const, isAdmin: membership?.isAdmin ?? false };
   },

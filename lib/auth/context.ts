@@ -31,6 +31,11 @@ export type ResolvedSession =
   | { status: 'no-company'; accountId: string; sessionId: string; email: string; companySignIn?: boolean }
   | { status: 'ok'; context: ContactContext };
 
+/** The company the switcher chose, kept for the person's next sign-in. */
+export async function rememberCompany(db: Executor, accountId: string, companyId: string): Promise<void> {
+  await db.update(accounts).set({ lastCompanyId: companyId }).where(eq(accounts.id, accountId));
+}
+
 // "Último acesso" is written at most this often per contact, not on every request.
 export const LAST_ACCESS_EVERY_MS = 5 * 60_000;
 
@@ -69,6 +74,7 @@ function buildSessionLookup(db: Executor) {
         where s.company_id = ${contacts.companyId} and s.required and d.domain = split_part(lower(${contacts.email}), '@', 2))`,
       accountId: accounts.id,
       email: accounts.email,
+      lastCompanyId: accounts.lastCompanyId,
       companyId: companies.id,
       companyName: companies.name,
       companyCode: companies.code,
@@ -156,7 +162,13 @@ export async function resolveSession(
 
   // The chosen company if the person belongs to it; otherwise one they administer, since
   // administrators come to the portal mostly to administer.
-  const current = memberships.find((m) => m.companyId === preferredCompanyId) ?? memberships.find((m) => m.isAdmin) ?? memberships[0]!;
+  // The company chosen in this browser, else the one last chosen anywhere (the switcher
+  // remembers it on the account), else one the person administers.
+  const current =
+    memberships.find((m) => m.companyId === preferredCompanyId) ??
+    memberships.find((m) => m.companyId === account.lastCompanyId) ??
+    memberships.find((m) => m.isAdmin) ??
+    memberships[0]!;
   await touchContact(db, current.companyId, current.contactId, current.lastAccessAt, now);
 
   return {

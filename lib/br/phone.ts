@@ -27,22 +27,33 @@ const phoneFailure = (field: 'areaCode' | 'phone', problem: PhoneProblem): Phone
  * 9 digits starting with 9, a landline 8 digits starting with 2–5. The area code is
  * checked first. On success both are returned as digits only ('011' → '11').
  */
-export function checkBrazilianPhone(areaCode: string, number: string): { ok: true; areaCode: string; number: string } | PhoneFailure {
-  if (areaCode.trim() === '') return phoneFailure('areaCode', 'areaCodeRequired');
-  if (!isBrazilianAreaCode(areaCode)) return phoneFailure('areaCode', 'areaCodeInvalid');
+/**
+ * Everything wrong with a Brazilian area code and number, the area code's problem and the
+ * number's together (a form reports both in one submit); empty when both are right.
+ */
+export function brazilianPhoneProblems(areaCode: string, number: string): PhoneFailure[] {
+  const problems: PhoneFailure[] = [];
+  if (areaCode.trim() === '') problems.push(phoneFailure('areaCode', 'areaCodeRequired'));
+  else if (!isBrazilianAreaCode(areaCode)) problems.push(phoneFailure('areaCode', 'areaCodeInvalid'));
+  const numberProblem = brazilianNumberProblem(number);
+  if (numberProblem) problems.push(phoneFailure('phone', numberProblem));
+  return problems;
+}
 
-  if (number.trim() === '') return phoneFailure('phone', 'required');
-  if (!PHONE_INPUT.test(number)) return phoneFailure('phone', 'invalid');
+function brazilianNumberProblem(number: string): PhoneProblem | null {
+  if (number.trim() === '') return 'required';
+  if (!PHONE_INPUT.test(number)) return 'invalid';
   const digits = number.replace(/\D/g, '');
-  if (digits === '') return phoneFailure('phone', 'invalid');
-  if (digits.length === 9) {
-    if (!digits.startsWith('9')) return phoneFailure('phone', 'mobileMustStartWith9');
-  } else if (digits.length === 8) {
-    if (!/^[2-5]/.test(digits)) return phoneFailure('phone', 'landlineMustStartWith2to5');
-  } else {
-    return phoneFailure('phone', 'wrongLength');
-  }
-  return { ok: true, areaCode: normaliseAreaCode(areaCode), number: digits };
+  if (digits === '') return 'invalid';
+  if (digits.length === 9) return digits.startsWith('9') ? null : 'mobileMustStartWith9';
+  if (digits.length === 8) return /^[2-5]/.test(digits) ? null : 'landlineMustStartWith2to5';
+  return 'wrongLength';
+}
+
+export function checkBrazilianPhone(areaCode: string, number: string): { ok: true; areaCode: string; number: string } | PhoneFailure {
+  const [first] = brazilianPhoneProblems(areaCode, number);
+  if (first) return first;
+  return { ok: true, areaCode: normaliseAreaCode(areaCode), number: number.replace(/\D/g, '') };
 }
 
 /**

@@ -57,7 +57,7 @@ export const transferAdminAction = adminAction({
   run: (ctx, input) => transferAdministration(ctx, input.id),
   refused: (r) => ({ message: `transferAdmin.${r.error === 'sameContact' || r.error === 'notAdminAnymore' ? r.error : 'notFound'}` }),
   // The former administrator has no administration area any more: back to their profile.
-  done: () => ({ to: '/profile', flash: 'saved', replace: true, layout: true }),
+  done: () => ({ to: '/profile', flash: 'admin-transferred', replace: true, layout: true }),
 });
 
 export const transferTicketsAction = adminAction({

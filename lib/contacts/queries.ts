@@ -293,3 +293,12 @@ export async function bulkSummary(companyId: string, contactId: string, id: stri
     where company_id = ${companyId} and id = ${Number(id)} and action = 'contacts.bulk' and actor_contact_id = ${contactId}`);
   return (rows.rows[0]?.after as import('./lifecycle').BulkSummary | undefined) ?? null;
 }
+
+/** The name of the company's administrator (one, always active). */
+export async function companyAdminName(companyId: string, executor: Executor = db): Promise<string | null> {
+  const [row] = await executor
+    .select({ name: contacts.name })
+    .from(contacts)
+    .where(and(eq(contacts.companyId, companyId), eq(contacts.isAdmin, true), eq(contacts.status, 'active')));
+  return row?.name ?? null;
+}

@@ -27,6 +27,8 @@ export const FLASH_MESSAGES = {
   restored: 'flash.restored',
   'invitation-resent': 'flash.invitationResent',
   'import-undone': 'contactImport.undone',
+  // Names the new administrator: the page passes the company's administrator as {name}.
+  'admin-transferred': 'flash.adminTransferred',
 } as const;
 
 export type FlashKey = keyof typeof FLASH_MESSAGES;

@@ -2,7 +2,7 @@
 // page; the page shows the person's details, access, permissions, groups and tickets, with every
 // action; the menu opens with JavaScript and closes on Escape, outside, and when another opens.
 import type { Page } from '@playwright/test';
-import { cpfFromBase } from '@/lib/br/cpf';
+import { cpfFromBase, formatCpf } from '@/lib/br/cpf';
 import { expect, test } from './support/test';
 import { E2E } from './support/env';
 import { expectAccessible, openRowActions, signIn } from './support/helpers';
@@ -101,6 +101,11 @@ test('a contact added with an invitation: "Convite pendente desde", until when t
   await expect(detail(page, 'Acesso')).toContainText(/O link vale até \d{2}\/\d{2}\/\d{4}/);
   await expect(page.getByRole('region', { name: 'Grupos' }).getByText('Não faz parte de nenhum grupo.')).toBeVisible();
   await expect(page.getByText('Nenhum chamado em aberto.')).toBeVisible();
+  // The history shows the values as the pages do: the CPF masked, the country by its name.
+  await page.getByRole('navigation', { name: 'Seções do usuário' }).getByRole('link', { name: 'Histórico' }).click();
+  const changes = page.getByRole('row').filter({ hasText: 'Documento:' }).first();
+  await expect(changes).toContainText(`Documento: ${formatCpf(cpfFromBase('731004221'))}`);
+  await expect(changes).toContainText('País: Brasil');
 });
 
 test('the "Ações" menu closes on Escape, on a click outside, and when another opens', async ({ page }) => {

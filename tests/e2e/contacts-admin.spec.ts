@@ -137,13 +137,9 @@ for (const javaScriptEnabled of [true, false]) {
 
       await expect(f.cpf).toHaveAttribute('aria-invalid', 'true');
       await expect(f.cpf).toHaveAccessibleDescription(/CPF inválido: confira os dígitos\.$/);
-      await expect(f.areaCode).toHaveAccessibleDescription(/DDD inexistente\. Informe um DDD brasileiro válido, como 11 ou 21\.$/);
+      await expect(f.areaCode).toHaveAccessibleDescription(/DDD inexistente \(ex\.: 11, 21\)\.$/);
       await expect(f.emailConfirmation).toHaveAccessibleDescription(/A confirmação não confere com o e-mail\.$/);
-      for (const text of [
-        'CPF inválido: confira os dígitos.',
-        'DDD inexistente. Informe um DDD brasileiro válido, como 11 ou 21.',
-        'A confirmação não confere com o e-mail.',
-      ]) {
+      for (const text of ['CPF inválido: confira os dígitos.', 'DDD inexistente (ex.: 11, 21).', 'A confirmação não confere com o e-mail.']) {
         await expect(page.getByRole('main').getByText(text, { exact: true })).toBeVisible();
       }
       await expect(f.name).not.toHaveAttribute('aria-invalid', 'true');
@@ -343,7 +339,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByRole('link', { name: 'Não' })).toBeVisible();
       await page.getByRole('button', { name: 'Sim' }).click();
       await expect(page).toHaveURL(/\/profile(\?|$)/);
-      await expect(status(page)).toHaveText(SAVED);
+      await expect(status(page)).toHaveText(`Administração transferida para ${company.heir.name}.`);
       await expect(page.getByRole('link', { name: 'Usuários do Sistema' })).toHaveCount(0);
 
       await page.goto('/contacts');

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import type { Download, Page } from '@playwright/test';
-import { cpfFromBase } from '@/lib/br/cpf';
+import { cpfFromBase, formatCpf } from '@/lib/br/cpf';
 import { expect, test } from './support/test';
 import { E2E } from './support/env';
 import { expectAccessible, signIn } from './support/helpers';
@@ -63,6 +63,8 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByText('1 linha vazia foi ignorada.')).toBeVisible();
       const row = (line: number) => page.getByRole('row').filter({ has: page.getByRole('cell', { name: String(line), exact: true }) });
       await expect(row(2)).toContainText('Novo');
+      // The CPF as the pages show it: masked.
+      await expect(row(2)).toContainText(formatCpf(people[0]!.cpf));
       await expect(row(5)).toContainText('Coluna documento: CPF inválido: confira os dígitos.');
       await expect(row(6)).toContainText('Mesmo e-mail da linha 2.');
       if (javaScriptEnabled) await expectAccessible(page);

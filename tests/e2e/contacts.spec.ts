@@ -69,6 +69,11 @@ test.describe('the contacts list', () => {
     await page.getByLabel('Empresa').selectOption({ label: 'Empresa Demonstração Ltda' });
     await page.getByRole('button', { name: 'Trocar' }).click();
     await expect(page).toHaveURL(/\/tickets$/);
+    // Remembered: after "Sair", the next sign-in opens the company last chosen.
+    await page.getByRole('button', { name: 'Sair' }).click();
+    await expect(page).toHaveURL(/\/login/);
+    await signIn(page, E2E.otherAdmin);
+    await expect(page.getByLabel('Empresa').locator('option:checked')).toHaveText('Empresa Demonstração Ltda');
     await page.goto('/contacts');
     await page.goto('/profile');
     await page.getByLabel('Empresa').selectOption({ label: 'Outra Empresa S.A.' });

@@ -9,7 +9,7 @@ test('create a group without JavaScript, link members and e-mails, forward a tic
   const page = await context.newPage();
   await signIn(page, E2E.demoAdmin);
   await page.getByRole('link', { name: 'Grupo de Usuários' }).click();
-  await page.getByRole('link', { name: 'Adicionar novo' }).click();
+  await page.getByRole('link', { name: 'Adicionar grupo' }).click();
 
   // Refused first: the name is missing and the mailbox is not an e-mail; what was typed stays.
   await page.getByRole('textbox', { name: 'Caixa postal do grupo' }).fill('plantao-sem-arroba');
@@ -76,4 +76,16 @@ test('a group in disuse leaves the forwarding list and the default group list', 
   await page.goto('/tickets?status=all');
   await page.getByRole('link', { name: 'Erro ao emitir nota fiscal' }).click();
   await expect(page.getByLabel('Encaminhar para grupo').locator('option', { hasText: 'Supervisão de TI' })).toHaveCount(0);
+});
+
+test("the list shows each group's status and mailbox apart, and says why it is empty", async ({ page }) => {
+  await signIn(page, E2E.demoAdmin);
+  await page.goto('/groups?show=all');
+  await expect(page.getByRole('link', { name: 'Adicionar grupo' })).toBeVisible();
+  const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Atendimento Financeiro', exact: true }) });
+  await expect(row.getByRole('cell').nth(3)).toHaveText(/^(Em uso|Em desuso)/);
+  await expect(row.getByRole('cell').nth(4)).toHaveText('financeiro@demo.test');
+  await page.goto('/groups?show=disused&q=nenhum-grupo-assim');
+  await expect(page.getByText('Nenhum grupo encontrado para “nenhum-grupo-assim”.')).toBeVisible();
+  await expect(page.getByText('Crie o primeiro grupo')).toHaveCount(0);
 });

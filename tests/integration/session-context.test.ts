@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { contacts } from '@/db/schema';
 import { changeOwnPassword } from '@/lib/auth/accounts';
-import { resolveSession } from '@/lib/auth/context';
+import { rememberCompany, resolveSession } from '@/lib/auth/context';
 import { makeCompany, makeContact, sessionFor } from '../support/fixtures';
 
 describe('resolveSession', () => {
@@ -70,5 +70,29 @@ describe('default company', () => {
     expect(session).toMatchObject({ status: 'ok', context: { companyId: b.company.id, isAdmin: true } });
     const chosen = await resolveSession(db, await sessionFor(b.adminAccountId), a.company.id);
     expect(chosen).toMatchObject({ status: 'ok', context: { companyId: a.company.id, isAdmin: false } });
+  });
+});
+
+describe('the company last chosen', () => {
+  it('opens at the next sign-in in any browser, while the person still belongs to it', async () => {
+    const a = await makeCompany({ name: 'Aaa Administrada' });
+    const b = await makeCompany({ name: 'Bbb Escolhida' });
+    const stranger = await makeCompany({ name: 'Ccc Alheia' });
+    const inB = await makeContact(b.company.id, { email: a.adminEmail });
+    // Administers A: opens A when nothing was chosen.
+    expect(await resolveSession(db, await sessionFor(a.adminAccountId), undefined)).toMatchObject({ context: { companyId: a.company.id } });
+
+    await rememberCompany(db, a.adminAccountId, b.company.id);
+    // A new sign-in, with no cookie of this browser: the company last chosen.
+    expect(await resolveSession(db, await sessionFor(a.adminAccountId), undefined)).toMatchObject({ context: { companyId: b.company.id } });
+    // This browser's own choice still wins.
+    expect(await resolveSession(db, await sessionFor(a.adminAccountId), a.company.id)).toMatchObject({ context: { companyId: a.company.id } });
+    // A remembered company the person does not belong to grants nothing.
+    await rememberCompany(db, a.adminAccountId, stranger.company.id);
+    expect(await resolveSession(db, await sessionFor(a.adminAccountId), undefined)).toMatchObject({ context: { companyId: a.company.id } });
+    // Nor one they left.
+    await rememberCompany(db, a.adminAccountId, b.company.id);
+    await db.update(contacts).set({ status: 'deactivated' }).where(eq(contacts.id, inB.id));
+    expect(await resolveSession(db, await sessionFor(a.adminAccountId), undefined)).toMatchObject({ context: { companyId: a.company.id } });
   });
 });

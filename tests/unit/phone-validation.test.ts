@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkBrazilianPhone, checkForeignPhone } from '@/lib/br/phone';
+import { brazilianPhoneProblems, checkBrazilianPhone, checkForeignPhone } from '@/lib/br/phone';
+import { CreateContactSchema } from '@/lib/contacts/schema';
 
 describe('checkBrazilianPhone', () => {
   it('accepts a 9-digit mobile starting with 9 and returns digits', () => {
@@ -161,5 +162,46 @@ describe('checkForeignPhone', () => {
     expect(checkForeignPhone('BR', '011', '98765-4321')).toEqual({ ok: true, areaCode: '11', number: '987654321', e164: '+5511987654321' });
     expect(checkForeignPhone('BR', '20', '987654321')).toEqual({ ok: false, field: 'areaCode', problem: 'areaCodeInvalid' });
     expect(checkForeignPhone('BR', '11', '87654321')).toEqual({ ok: false, field: 'phone', problem: 'landlineMustStartWith2to5' });
+  });
+});
+
+describe('brazilianPhoneProblems', () => {
+  it("reports the area code's problem and the number's together", () => {
+    expect(brazilianPhoneProblems('20', '')).toEqual([
+      { ok: false, field: 'areaCode', problem: 'areaCodeInvalid' },
+      { ok: false, field: 'phone', problem: 'required' },
+    ]);
+    expect(brazilianPhoneProblems('', '12345')).toEqual([
+      { ok: false, field: 'areaCode', problem: 'areaCodeRequired' },
+      { ok: false, field: 'phone', problem: 'wrongLength' },
+    ]);
+    expect(brazilianPhoneProblems('11', '987654321')).toEqual([]);
+  });
+});
+
+describe('"Adicionar usuário" (CreateContactSchema)', () => {
+  const valid = {
+    country: 'BR',
+    name: 'Ana Souza',
+    document: '529.982.247-25',
+    areaCode: '11',
+    phone: '987654321',
+    email: 'ana@exemplo.com.br',
+    emailConfirmation: 'ana@exemplo.com.br',
+  };
+  const errors = (input: Record<string, unknown>) => {
+    const r = CreateContactSchema.safeParse(input);
+    return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}:${i.message}`);
+  };
+
+  it('reports a wrong DDD and an empty phone in the same submit', () => {
+    expect(errors({ ...valid, areaCode: '20', phone: '' })).toEqual(['areaCode:phone_areaCodeInvalid', 'phone:phone_required']);
+  });
+
+  it('takes "Autorizado para utilizar consultoria?" as optional, "Não" when unanswered', () => {
+    const parsed = CreateContactSchema.parse(valid);
+    expect(parsed.consultancy).toBe('no');
+    expect(CreateContactSchema.parse({ ...valid, consultancy: 'yes' }).consultancy).toBe('yes');
+    expect(errors({ ...valid, consultancy: 'talvez' })).toEqual(['consultancy:consultancyRequired']);
   });
 });

@@ -5,6 +5,7 @@ import { SessionsPanel } from '@/components/profile/sessions-panel';
 import { ownSessions } from '@/lib/auth/queries';
 import { Flash } from '@/components/ui/flash';
 import { requireContact } from '@/lib/auth/session';
+import { companyAdminName } from '@/lib/contacts/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('profile'))('title') };
@@ -15,13 +16,18 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ProfilePage({ searchParams }: Props) {
   const ctx = await requireContact();
   const params = await searchParams;
-  const [t, sessions] = await Promise.all([getTranslations('profile'), ownSessions(ctx.accountId)]);
+  const [t, sessions, admin] = await Promise.all([
+    getTranslations('profile'),
+    ownSessions(ctx.accountId),
+    // After "Transferir administração": the message names who administers the company now.
+    params.notice === 'admin-transferred' ? companyAdminName(ctx.companyId) : null,
+  ]);
   return (
     <>
       <header className="page-header">
         <h1>{t('title')}</h1>
       </header>
-      <Flash notice={params.notice} />
+      {params.notice === 'admin-transferred' && !admin ? null : <Flash notice={params.notice} values={admin ? { name: admin } : undefined} />}
       <div className="panels">
         <section className="panel" aria-labelledby="profile-details">
           <h2 id="profile-details">{t('details')}</h2>

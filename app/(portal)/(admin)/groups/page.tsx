@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { SelectField } from '@/components/ui/choice-fields';
 import { Field } from '@/components/ui/field';
+import { EmailText } from '@/components/ui/email-text';
 import { Flash } from '@/components/ui/flash';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireAdmin } from '@/lib/auth/session';
@@ -53,8 +54,19 @@ export default async function GroupsPage({ searchParams }: Props) {
       </form>
       {rows.length === 0 ? (
         <div className="empty-state">
-          <p className="empty-state__title">{t('empty')}</p>
-          <p>{t('emptyHelp')}</p>
+          {q ? (
+            <p className="empty-state__title">{t('emptySearch', { q })}</p>
+          ) : show === 'disused' ? (
+            <>
+              <p className="empty-state__title">{t('emptyDisused')}</p>
+              <p>{t('emptyDisusedHelp')}</p>
+            </>
+          ) : (
+            <>
+              <p className="empty-state__title">{t('empty')}</p>
+              <p>{t('emptyHelp')}</p>
+            </>
+          )}
         </div>
       ) : (
         <div className="table-wrap">
@@ -66,6 +78,7 @@ export default async function GroupsPage({ searchParams }: Props) {
                 <th scope="col">{t('responsible')}</th>
                 <th scope="col">{t('members')}</th>
                 <th scope="col">{t('flags')}</th>
+                <th scope="col">{t('mailbox')}</th>
               </tr>
             </thead>
             <tbody>
@@ -79,10 +92,12 @@ export default async function GroupsPage({ searchParams }: Props) {
                   <td data-label={t('members')}>{g.members}</td>
                   <td data-label={t('flags')}>
                     <span className="flags">
-                      {g.inDisuse ? <span className="badge">{t('inDisuse')}</span> : null}
+                      {g.inDisuse ? <span className="badge badge--off">{t('inDisuse')}</span> : <span className="badge badge--ok">{t('inUse')}</span>}
                       {g.restricted ? <span className="badge badge--admin">{t('restricted')}</span> : null}
-                      {g.mailbox ? <span className="muted">{g.mailbox}</span> : null}
                     </span>
+                  </td>
+                  <td data-label={t('mailbox')} className="table__email">
+                    {g.mailbox ? <EmailText email={g.mailbox} /> : <span className="muted">—</span>}
                   </td>
                 </tr>
               ))}
