@@ -12,6 +12,8 @@ import { withFlash } from '@/lib/forms/flash';
 import { translateFieldErrors } from '@/lib/forms/translate';
 import { LOCALE_COOKIE, toLocale } from '@/lib/i18n/config';
 import { kickMailDelivery } from '@/lib/mail/worker';
+import { updateOwnProfile } from '@/lib/contacts/mutations';
+import { OWN_PROFILE_FIELDS, OwnProfileSchema } from '@/lib/contacts/schema';
 import { changeOwnPassword, setPasswordWithToken } from './accounts';
 import { clientAddress, throttleSource } from './client-address';
 import { signIn, signOut } from './config';
@@ -147,3 +149,17 @@ export async function setLocaleAction(formData: FormData): Promise<void> {
   (await cookies()).set(LOCALE_COOKIE, locale, { sameSite: 'lax', path: '/', maxAge: 60 * 60 * 24 * 365 });
   redirect(safeCallbackPath(formData.get('returnTo')));
 }
+
+/** "Meu perfil" → "Seus dados": the person's own name, phone and language. */
+export const updateOwnProfileAction = contactAction({
+  schema: OwnProfileSchema,
+  form: { fields: [...OWN_PROFILE_FIELDS] },
+  invalid: (fieldErrors) => ({ fieldErrors }),
+  run: async (ctx, input) => {
+    const result = await updateOwnProfile(ctx, input);
+    if (result.ok) (await cookies()).set(LOCALE_COOKIE, input.locale, { sameSite: 'lax', path: '/', maxAge: 60 * 60 * 24 * 365 });
+    return result;
+  },
+  refused: (r) => (r.fieldErrors ? { fieldErrors: r.fieldErrors } : { message: r.error === 'stale' ? 'profile.stale' : 'common.genericError' }),
+  done: () => ({ to: '/profile', flash: 'saved', revalidate: '/profile', replace: true, layout: true }),
+});

@@ -9,7 +9,8 @@ import { actorOf, type AdminContext, type Result as ActionResult } from '@/lib/a
 import { findOrCreateAccount } from '@/lib/auth/accounts';
 import { voidCompanyInvitations } from '@/lib/auth/tokens';
 import { isUuid } from '@/db/sql-helpers';
-import { normaliseContact, type CreateContactInput, type UpdateContactInput } from './schema';
+import { brazilianPhoneProblems, checkForeignPhone } from '@/lib/br/phone';
+import { normaliseContact, type CreateContactInput, type OwnProfileInput, type UpdateContactInput } from './schema';
 import { takenKeys } from './taken';
 import { queueWelcomes } from './welcome';
 import { insertContacts } from './write';
@@ -173,3 +174,57 @@ export async function setPermissions(ctx: AdminContext, contactId: string, permi
 
 // "Excluir perfil" lives with the rest of a contact's lifecycle (one set of rules for one or many).
 export { removeContact } from './lifecycle';
+
+/**
+ * "Meu perfil" → "Seus dados": the person's own name and phone in the company they are in
+ * (their e-mail and CPF stay with the administrator). The phone follows the contact's country
+ * rules, as on "Adicionar usuário"; a save over a newer version (the administrator edited in
+ * between) is refused, never overwriting it. History entry with the person as the author.
+ */
+export async function updateOwnProfile(
+  ctx: { companyId: string; contactId: string; email: string },
+  input: Pick<OwnProfileInput, 'name' | 'areaCode' | 'phone' | 'version'>,
+  executor: Executor = db,
+): Promise<Result> {
+  return executor.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.companyId, ctx.companyId), eq(contacts.id, ctx.contactId), eq(contacts.status, 'active')))
+      .for('update');
+    if (!current) return { ok: false as const, error: 'notFound' as const };
+    if (current.version !== input.version) return { ok: false as const, error: 'stale' as const, currentVersion: current.version };
+    const problems =
+      current.country === 'BR'
+        ? brazilianPhoneProblems(input.areaCode, input.phone)
+        : [checkForeignPhone(current.country, input.areaCode, input.phone)].filter((p) => !p.ok);
+    if (problems.length) {
+      return { ok: false as const, fieldErrors: Object.fromEntries(problems.map((p) => [p.field, `phone_${(p as { problem: string }).problem}`])) };
+    }
+    const { areaCode, phone } = normaliseContact({
+      country: current.country,
+      document: current.document ?? '',
+      areaCode: input.areaCode,
+      phone: input.phone,
+      consultancy: 'no',
+    });
+    const [updated] = await tx
+      .update(contacts)
+      .set({ name: input.name, areaCode, phone, version: sql`${contacts.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(contacts.companyId, ctx.companyId), eq(contacts.id, current.id)))
+      .returning();
+    const diff = changes(snapshot(current), snapshot(updated!));
+    if (Object.keys(diff.after).length > 0) {
+      await recordAudit(tx, {
+        companyId: ctx.companyId,
+        actor: actorOf(ctx),
+        action: 'contact.updated',
+        entityType: 'contact',
+        entityId: current.id,
+        subjectContactId: current.id,
+        ...diff,
+      });
+    }
+    return { ok: true as const };
+  });
+}

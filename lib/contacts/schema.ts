@@ -13,10 +13,23 @@ export const DOCUMENT_MAX = 40;
 
 const email = z.string().trim().min(1, 'emailRequired').max(254, 'emailInvalid').pipe(z.email('emailInvalid'));
 
+/**
+ * A name as typed anywhere (forms, import, sign-up, "Meu perfil"): invisible characters
+ * (zero-width spaces and joiners, the byte-order mark, soft hyphens) removed, every kind of
+ * space (non-breaking, thin…) made a plain space, runs of spaces collapsed, the ends trimmed;
+ * so that a search typed normally finds the person.
+ */
+export function cleanName(value: string): string {
+  return value
+    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
+    .replace(/[\s\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g, ' ')
+    .trim();
+}
+
 /** The fields of "Adicionar usuário", also asked on "Quero me cadastrar" (lib/requests/schema.ts). */
 export const contactFields = {
   country: z.string().trim().toUpperCase().min(1, 'countryRequired').refine(isCountryCode, 'countryInvalid'),
-  name: z.string().trim().min(1, 'nameRequired').max(NAME_MAX, 'nameTooLong'),
+  name: z.string().transform(cleanName).pipe(z.string().min(1, 'nameRequired').max(NAME_MAX, 'nameTooLong')),
   document: z.string().trim().max(DOCUMENT_MAX, 'documentTooLong'),
   areaCode: z.string().trim().max(6, 'areaCodeInvalid'),
   phone: z.string().trim().max(20, 'phoneInvalid'),
@@ -165,3 +178,14 @@ export const BulkPageQuery = z.object({
   days: oneOf(REVIEW_DAYS, '90'),
   show: oneOf(REVIEW_KINDS, 'all'),
 });
+
+/** "Meu perfil" → "Seus dados": what a person edits of themselves (e-mail and CPF stay with the administrator). */
+export const OwnProfileSchema = z.object({
+  name: contactFields.name,
+  areaCode: contactFields.areaCode,
+  phone: contactFields.phone,
+  locale: z.enum(['pt-BR', 'en'], 'localeInvalid').default('pt-BR'),
+  version: z.coerce.number().int().min(1),
+});
+export type OwnProfileInput = z.output<typeof OwnProfileSchema>;
+export const OWN_PROFILE_FIELDS = ['name', 'areaCode', 'phone', 'locale', 'version'] as const;

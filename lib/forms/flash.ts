@@ -29,6 +29,7 @@ export const FLASH_MESSAGES = {
   'import-undone': 'contactImport.undone',
   // Names the new administrator: the page passes the company's administrator as {name}.
   'admin-transferred': 'flash.adminTransferred',
+  'mail-resent': 'flash.mailResent',
 } as const;
 
 export type FlashKey = keyof typeof FLASH_MESSAGES;

@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { mailOutbox, type OutboxMessage } from '@/db/schema';
 import type { Executor } from '@/db/connect';
-import { uuidArray } from '@/db/sql-helpers';
+import { escapeLike, uuidArray } from '@/db/sql-helpers';
 
 export type MailMessage = {
   companyId: string | null;
@@ -117,13 +117,19 @@ async function releaseClaimed(db: Executor, ids: string[], now: Date): Promise<v
 }
 
 /** "E-mails enviados": what went where and when, never the text (links are the recipient's alone). */
-export async function listCompanyOutbox(db: Executor, companyId: string, opts: { limit: number; offset: number }) {
-  const where = and(eq(mailOutbox.companyId, companyId));
+export async function listCompanyOutbox(db: Executor, companyId: string, opts: { limit: number; offset: number; q?: string; kind?: string; status?: string }) {
+  const where = and(
+    eq(mailOutbox.companyId, companyId),
+    opts.q ? sql`lower(${mailOutbox.toAddress}) like '%' || lower(${escapeLike(opts.q)}) || '%'` : undefined,
+    opts.kind ? eq(mailOutbox.kind, opts.kind) : undefined,
+    opts.status ? eq(mailOutbox.status, opts.status as 'pending') : undefined,
+  );
   const columns = {
     id: mailOutbox.id,
     toAddress: mailOutbox.toAddress,
     subject: mailOutbox.subject,
     status: mailOutbox.status,
+    kind: mailOutbox.kind,
     attempts: mailOutbox.attempts,
     lastError: mailOutbox.lastError,
     createdAt: mailOutbox.createdAt,
@@ -136,4 +142,17 @@ export async function listCompanyOutbox(db: Executor, companyId: string, opts: {
       .where(where),
   ]);
   return { rows, total: count?.n ?? 0 };
+}
+
+/**
+ * "Reenviar" on a failed message of the company: back in the queue, due now, with its attempts
+ * counted again from zero. Only a failed message of this company; false for anything else.
+ */
+export async function resendFailedMail(db: Executor, companyId: string, id: string, now = new Date()): Promise<boolean> {
+  const updated = await db
+    .update(mailOutbox)
+    .set({ status: 'pending', priority: 0, attempts: 0, nextAttemptAt: now, lastError: null })
+    .where(and(eq(mailOutbox.companyId, companyId), eq(mailOutbox.id, id), eq(mailOutbox.status, 'failed')))
+    .returning({ id: mailOutbox.id });
+  return updated.length === 1;
 }

@@ -160,3 +160,86 @@ test("the contact's page has no serious accessibility issue, on a laptop and a p
   await page.getByRole('button', { name: 'Ações para Luíza Gonçalves', exact: true }).click();
   await expectAccessible(page);
 });
+
+test('"E-mails enviados" finds a message by part of the recipient, kind and status, without JavaScript', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: 'pt-BR' });
+  const page = await context.newPage();
+  await signIn(page, E2E.demoAdmin);
+  await page.goto('/contacts/new');
+  await page.getByRole('textbox', { name: 'Nome', exact: true }).fill('Xênia Caixa Postal');
+  await page.getByRole('textbox', { name: 'CPF', exact: true }).fill(cpfFromBase('731004222'));
+  await page.getByRole('textbox', { name: 'DDD', exact: true }).fill('31');
+  await page.getByRole('textbox', { name: 'Telefone', exact: true }).fill('987650002');
+  await page.getByRole('textbox', { name: 'E-mail', exact: true }).fill('xenia.caixa@demo.test');
+  await page.getByRole('textbox', { name: 'Confirmação de e-mail', exact: true }).fill('xenia.caixa@demo.test');
+  await page.getByRole('button', { name: 'Adicionar usuário' }).click();
+  await expect(page.getByRole('status')).toHaveText('Registro salvo com sucesso!');
+
+  await page.goto('/outbox');
+  await page.getByRole('searchbox', { name: 'Destinatário' }).fill('XENIA.caixa');
+  await page.getByLabel('Tipo').selectOption({ label: 'Convite' });
+  await page.getByRole('button', { name: 'Filtrar' }).click();
+  await expect(page).toHaveURL(/\/outbox\?q=XENIA\.caixa&kind=invite&status=$/);
+  const messages = page.getByRole('listitem').filter({ hasText: 'xenia.caixa@demo.test' });
+  await expect(messages).toHaveCount(1);
+  await expect(messages).toContainText('Convite');
+  await expect(page.getByRole('main').getByRole('listitem')).toHaveCount(1);
+  // Not failed: nothing to resend.
+  await expect(page.getByRole('button', { name: /^Reenviar/ })).toHaveCount(0);
+
+  await page.getByLabel('Situação').selectOption({ label: 'Falhou' });
+  await page.getByRole('button', { name: 'Filtrar' }).click();
+  await expect(page.getByText('Nenhum e-mail com estes filtros.')).toBeVisible();
+  await expect(page.getByRole('searchbox', { name: 'Destinatário' })).toHaveValue('XENIA.caixa');
+  await page.getByRole('link', { name: 'Limpar filtros' }).click();
+  await expect(page).toHaveURL(/\/outbox$/);
+  await context.close();
+});
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`"Meu perfil": the person edits their own name, phone and language (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled, locale: 'pt-BR' });
+    const page = await context.newPage();
+    await signIn(page, E2E.demoAdmin);
+    await page.goto('/profile');
+    const data = page.getByRole('region', { name: 'Seus dados' });
+    const name = data.getByRole('textbox', { name: 'Nome', exact: true });
+    const areaCode = data.getByRole('textbox', { name: 'DDD', exact: true });
+    const phone = data.getByRole('textbox', { name: 'Telefone', exact: true });
+    // E-mail and CPF are shown, not editable.
+    await expect(data.getByText(E2E.demoAdmin)).toBeVisible();
+    await expect(data.getByRole('textbox', { name: 'E-mail' })).toHaveCount(0);
+    const before = { areaCode: await areaCode.inputValue(), phone: await phone.inputValue() };
+
+    // A wrong DDD and an empty phone: both reported at once, nothing typed lost.
+    await areaCode.fill('20');
+    await phone.fill('');
+    await data.getByRole('button', { name: 'Salvar dados' }).click();
+    await expect(areaCode).toHaveAccessibleDescription(/DDD inexistente \(ex\.: 11, 21\)\.$/);
+    await expect(phone).toHaveAccessibleDescription(/Informe o telefone\.$/);
+    await expect(areaCode).toHaveValue('20');
+
+    // Invisible characters and runs of spaces never reach the name.
+    await name.fill('  Marina\u00a0\u00a0Albuquerque\u200b ');
+    await areaCode.fill('11');
+    await phone.fill('3456-7000');
+    await data.getByRole('button', { name: 'Salvar dados' }).click();
+    await expect(page.getByRole('main').getByRole('status')).toHaveText('Registro salvo com sucesso!');
+    await expect(name).toHaveValue('Marina Albuquerque');
+    await expect(phone).toHaveValue('34567000');
+    await expect(page.getByRole('banner')).toContainText('Marina Albuquerque');
+
+    // The language: the page answers in English, then back.
+    await data.getByLabel('Idioma').selectOption('en');
+    await data.getByRole('button', { name: 'Salvar dados' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'My profile' })).toBeVisible();
+    const mine = page.getByRole('region', { name: 'Your details' });
+    await mine.getByLabel('Language').selectOption('pt-BR');
+    await mine.getByRole('textbox', { name: 'Area code (DDD)', exact: true }).fill(before.areaCode);
+    await mine.getByRole('textbox', { name: 'Phone', exact: true }).fill(before.phone);
+    await mine.getByRole('button', { name: 'Save details' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Meu perfil' })).toBeVisible();
+    if (javaScriptEnabled) await expectAccessible(page);
+    await context.close();
+  });
+}

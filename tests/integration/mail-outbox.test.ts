@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { mailOutbox } from '@/db/schema';
-import { deliverDue, enqueueMail, listCompanyOutbox, MAX_ATTEMPTS, retryDelaySeconds } from '@/lib/mail/outbox';
+import { deliverDue, enqueueMail, listCompanyOutbox, MAX_ATTEMPTS, resendFailedMail, retryDelaySeconds } from '@/lib/mail/outbox';
 import { smtpSender } from '@/lib/mail/transport';
 import { makeCompany } from '../support/fixtures';
 import { startSmtpSink } from '../support/smtp-sink';
@@ -156,5 +156,49 @@ describe('delivery of a reset asked for during a large send', () => {
     expect(position).toBeGreaterThan(0);
     expect(position).toBeLessThan(20); // in the second batch of ten (the order within a batch is not kept)
     expect(order).toHaveLength(61);
+  });
+});
+
+describe('"E-mails enviados": search, filters and "Reenviar"', () => {
+  it('finds by part of the recipient, by kind and by status, within the company only', async () => {
+    const { company } = await makeCompany();
+    const other = await makeCompany();
+    await queue(company.id, 'Fulana.Busca@Exemplo.test');
+    await queue(company.id, 'beltrano.busca@exemplo.test');
+    await enqueueMail(db, { companyId: company.id, kind: 'group_forward', to: 'grupo.busca@exemplo.test', subject: 'Chamado', text: 'x' });
+    await queue(other.company.id, 'fulana.busca.outra@exemplo.test');
+    const page = (filter: Record<string, string>) => listCompanyOutbox(db, company.id, { limit: 25, offset: 0, ...filter });
+
+    expect((await page({ q: 'fulana.busca' })).rows.map((r) => r.toAddress)).toEqual(['Fulana.Busca@Exemplo.test']);
+    expect((await page({ q: 'BUSCA@' })).total).toBe(3);
+    expect((await page({ q: '%' })).total).toBe(0);
+    expect((await page({ kind: 'group_forward' })).rows.map((r) => r.toAddress)).toEqual(['grupo.busca@exemplo.test']);
+    expect((await page({ status: 'pending', q: 'busca' })).total).toBe(3);
+    expect((await page({ status: 'failed' })).total).toBe(0);
+  });
+
+  it('"Reenviar" puts a failed message of the company back in the queue, and nothing else', async () => {
+    const { company } = await makeCompany();
+    const other = await makeCompany();
+    const failed = await queue(company.id, 'falhou.reenvio@exemplo.test');
+    const pending = await queue(company.id, 'fila.reenvio@exemplo.test');
+    const theirs = await queue(other.company.id, 'alheio.reenvio@exemplo.test');
+    await db
+      .update(mailOutbox)
+      .set({ status: 'failed', attempts: MAX_ATTEMPTS, lastError: '550 refused' })
+      .where(inArray(mailOutbox.id, [failed.id, theirs.id]));
+
+    expect(await resendFailedMail(db, company.id, theirs.id)).toBe(false);
+    expect(await resendFailedMail(db, company.id, pending.id)).toBe(false);
+    expect(await resendFailedMail(db, company.id, failed.id)).toBe(true);
+    const [again] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, failed.id));
+    expect(again).toMatchObject({ status: 'pending', attempts: 0, lastError: null, priority: 0 });
+    const [untouched] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, theirs.id));
+    expect(untouched!.status).toBe('failed');
+
+    // Delivered at the next pass.
+    await deliverDue(db, smtpSender(sink.url, 'Portaria <nao-responda@portaria.test>'));
+    const [sent] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, failed.id));
+    expect(sent!.status).toBe('sent');
   });
 });

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { ChangePasswordForm } from '@/components/profile/change-password-form';
 import { SessionsPanel } from '@/components/profile/sessions-panel';
 import { ownSessions } from '@/lib/auth/queries';
 import { Flash } from '@/components/ui/flash';
 import { requireContact } from '@/lib/auth/session';
-import { companyAdminName } from '@/lib/contacts/queries';
+import { companyAdminName, getContact } from '@/lib/contacts/queries';
+import { formatDocument } from '@/lib/contacts/format';
+import { OwnProfileForm } from '@/components/profile/own-profile-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('profile'))('title') };
@@ -16,8 +18,11 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ProfilePage({ searchParams }: Props) {
   const ctx = await requireContact();
   const params = await searchParams;
-  const [t, sessions, admin] = await Promise.all([
+  const [t, tf, locale, own, sessions, admin] = await Promise.all([
     getTranslations('profile'),
+    getTranslations('contacts'),
+    getLocale(),
+    getContact(ctx.companyId, ctx.contactId),
     ownSessions(ctx.accountId),
     // After "Transferir administração": the message names who administers the company now.
     params.notice === 'admin-transferred' ? companyAdminName(ctx.companyId) : null,
@@ -30,16 +35,18 @@ export default async function ProfilePage({ searchParams }: Props) {
       {params.notice === 'admin-transferred' && !admin ? null : <Flash notice={params.notice} values={admin ? { name: admin } : undefined} />}
       <div className="panels">
         <section className="panel" aria-labelledby="profile-details">
-          <h2 id="profile-details">{t('details')}</h2>
+          <h2 id="profile-details">{t('yourData')}</h2>
           <dl className="details">
-            <div>
-              <dt>{t('name')}</dt>
-              <dd>{ctx.contactName}</dd>
-            </div>
             <div>
               <dt>{t('email')}</dt>
               <dd>{ctx.email}</dd>
             </div>
+            {own?.document ? (
+              <div>
+                <dt>{tf('document')}</dt>
+                <dd>{formatDocument(own.country, own.document)}</dd>
+              </div>
+            ) : null}
             <div>
               <dt>{t('company')}</dt>
               <dd>{ctx.companyName}</dd>
@@ -49,6 +56,13 @@ export default async function ProfilePage({ searchParams }: Props) {
               <dd>{ctx.isAdmin ? t('roleAdmin') : t('roleContact')}</dd>
             </div>
           </dl>
+          <p className="muted">{t('yourDataIntro')}</p>
+          {own ? (
+            <OwnProfileForm
+              br={own.country === 'BR'}
+              initialValues={{ name: own.name, areaCode: own.areaCode ?? '', phone: own.phone ?? '', locale, version: String(own.version) }}
+            />
+          ) : null}
         </section>
         <section className="panel" aria-labelledby="profile-password">
           <h2 id="profile-password">{t('changePassword')}</h2>

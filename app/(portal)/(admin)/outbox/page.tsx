@@ -4,11 +4,17 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Notice } from '@/components/ui/alerts';
 import { Pagination } from '@/components/ui/pagination';
 import { requireAdmin } from '@/lib/auth/session';
-import { PageQuery } from '@/lib/audit/schema';
 import { loadPage } from '@/lib/forms/paging';
 import { parseQuery, type SearchParams } from '@/lib/forms/query';
 import { companyOutboxPage, OUTBOX_PAGE_SIZE } from '@/lib/mail/queries';
 import { smtpConfigured } from '@/lib/mail/transport';
+import { resendMailAction } from '@/lib/mail/actions';
+import { COMPANY_MAIL_KINDS, MAIL_STATUSES, OutboxQuery } from '@/lib/mail/schema';
+import { SelectField } from '@/components/ui/choice-fields';
+import { Field } from '@/components/ui/field';
+import { Flash } from '@/components/ui/flash';
+
+const isCompanyKind = (k: string): k is (typeof COMPANY_MAIL_KINDS)[number] => (COMPANY_MAIL_KINDS as readonly string[]).includes(k);
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('outbox'))('title') };
@@ -19,7 +25,9 @@ type Props = { searchParams: Promise<SearchParams> };
 export default async function OutboxPage({ searchParams }: Props) {
   const ctx = await requireAdmin();
   const params = await searchParams;
-  const { rows, total, page } = await loadPage(parseQuery(PageQuery, params).page, OUTBOX_PAGE_SIZE, (p) => companyOutboxPage(ctx.companyId, p));
+  const { q, kind, status, page: requested } = parseQuery(OutboxQuery, params);
+  const filtered = Boolean(q || kind || status);
+  const { rows, total, page } = await loadPage(requested, OUTBOX_PAGE_SIZE, (p) => companyOutboxPage(ctx.companyId, p, { q, kind, status }));
   const [t, format] = await Promise.all([getTranslations('outbox'), getFormatter()]);
   // Never a message's text: invitation and reset links belong to their recipient's mailbox
   // only (an administrator never sets or learns someone else's password). Without SMTP the
@@ -31,9 +39,35 @@ export default async function OutboxPage({ searchParams }: Props) {
     <>
       <PageHeader title={t('title')} lead={t('intro', { company: ctx.companyName })} />
       {noSmtp ? <Notice>{t('noSmtp')}</Notice> : null}
+      <Flash notice={params.notice} />
+      <form method="get" action="/outbox" className="filters filters--outbox" role="search">
+        <Field name="q" label={t('recipient')} type="search" defaultValue={q} maxLength={100} placeholder={t('recipientPlaceholder')} />
+        <SelectField
+          name="kind"
+          label={t('kind')}
+          defaultValue={kind}
+          options={[{ value: '', label: t('anyKind') }, ...COMPANY_MAIL_KINDS.map((k) => ({ value: k, label: t(`kind_${k}`) }))]}
+        />
+        <SelectField
+          name="status"
+          label={t('status')}
+          defaultValue={status}
+          options={[{ value: '', label: t('anyStatus') }, ...MAIL_STATUSES.map((s) => ({ value: s, label: t(s) }))]}
+        />
+        <div className="filters__actions">
+          <button type="submit" className="btn btn--secondary">
+            {t('filter')}
+          </button>
+          {filtered ? (
+            <a href="/outbox" className="btn btn--link">
+              {t('clear')}
+            </a>
+          ) : null}
+        </div>
+      </form>
       {rows.length === 0 ? (
         <div className="empty-state">
-          <p className="empty-state__title">{t('empty')}</p>
+          <p className="empty-state__title">{filtered ? t('emptyFiltered') : t('empty')}</p>
         </div>
       ) : (
         <>
@@ -44,11 +78,23 @@ export default async function OutboxPage({ searchParams }: Props) {
                 <div className="message__head">
                   <span className={`badge badge--${m.status}`}>{t(m.status)}</span>
                   <strong className="message__subject">{m.subject}</strong>
+                  {m.status === 'failed' ? (
+                    <form action={resendMailAction} className="message__action">
+                      <input type="hidden" name="id" value={m.id} />
+                      <button type="submit" className="btn btn--secondary btn--small" aria-label={t('resendTo', { to: m.toAddress })}>
+                        {t('resend')}
+                      </button>
+                    </form>
+                  ) : null}
                 </div>
                 <dl className="message__meta">
                   <div>
                     <dt>{t('to')}</dt>
                     <dd>{m.toAddress}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('kind')}</dt>
+                    <dd>{isCompanyKind(m.kind) ? t(`kind_${m.kind}`) : m.kind}</dd>
                   </div>
                   <div>
                     <dt>{t('createdAt')}</dt>
@@ -63,7 +109,7 @@ export default async function OutboxPage({ searchParams }: Props) {
               </li>
             ))}
           </ul>
-          <Pagination basePath="/outbox" query={{}} page={page} pageSize={OUTBOX_PAGE_SIZE} total={total} />
+          <Pagination basePath="/outbox" query={{ q, kind, status }} page={page} pageSize={OUTBOX_PAGE_SIZE} total={total} />
         </>
       )}
     </>
