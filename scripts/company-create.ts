@@ -3,7 +3,7 @@ import { ZodError } from 'zod';
 import { connectFromEnv } from '../db/connect';
 import { installConnection } from '../db/client';
 import { CompanyCodeTaken, createCompany } from '../lib/companies/mutations';
-import { assertEmbeddedDatabaseFree, useServerAddress } from './runtime';
+import { assertEmbeddedDatabaseFree, applyServerAddress } from './runtime';
 
 const usage = 'npm run company:create -- --code ACME --name "ACME Ltda" --admin-email a@acme.com.br --admin-name "Ana Souza"';
 
@@ -19,7 +19,7 @@ try {
 }
 
 assertEmbeddedDatabaseFree();
-useServerAddress();
+applyServerAddress();
 const conn = connectFromEnv();
 installConnection(conn);
 try {

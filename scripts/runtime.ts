@@ -84,7 +84,7 @@ export function rememberPort(port: number): void {
  * Links printed by the command line point where the server is: APP_URL, else PORT, else the
  * port `npm start` last served on with this data directory.
  */
-export function useServerAddress(): void {
+export function applyServerAddress(): void {
   if (process.env.APP_URL || process.env.PORT) return;
   try {
     const port = Number(readFileSync(portFile(), 'utf8').trim());

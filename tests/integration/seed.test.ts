@@ -9,7 +9,7 @@ import { authenticate } from '@/lib/auth/accounts';
 import { DEMO_ADMIN, DEMO_COMPANY, demoSignIn, seedDemo } from '@/db/seed';
 import { transferAdministration } from '@/lib/contacts/transfers';
 import { appUrl } from '@/lib/mail/templates';
-import { rememberPort, useServerAddress } from '../../scripts/runtime';
+import { rememberPort, applyServerAddress } from '../../scripts/runtime';
 
 // This file starts on an empty database (one per test file).
 describe('seedDemo', () => {
@@ -59,13 +59,13 @@ describe("the address in the command line's links", () => {
     try {
       delete process.env.APP_URL;
       delete process.env.PORT;
-      useServerAddress();
+      applyServerAddress();
       expect(appUrl('/x')).toBe('http://localhost:3000/x');
       rememberPort(3456);
-      useServerAddress();
+      applyServerAddress();
       expect(appUrl('/x')).toBe('http://localhost:3456/x');
       process.env.PORT = '4000';
-      useServerAddress();
+      applyServerAddress();
       expect(appUrl('/x')).toBe('http://localhost:4000/x');
       process.env.APP_URL = 'https://portal.example.com.br/';
       expect(appUrl('/x')).toBe('https://portal.example.com.br/x');

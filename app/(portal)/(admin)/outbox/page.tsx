@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/ui/page-header';
 import { Notice } from '@/components/ui/alerts';
@@ -59,9 +60,9 @@ export default async function OutboxPage({ searchParams }: Props) {
             {t('filter')}
           </button>
           {filtered ? (
-            <a href="/outbox" className="btn btn--link">
+            <Link href="/outbox" className="btn btn--link">
               {t('clear')}
-            </a>
+            </Link>
           ) : null}
         </div>
       </form>
