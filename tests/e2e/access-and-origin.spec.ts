@@ -148,3 +148,12 @@ test('a planted Auth.js callback cookie neither signs the person out nor breaks 
   }
   expect((await page.request.get('/api/auth/providers?callbackUrl=%2Fcontacts')).status()).toBe(200);
 });
+
+test('/favicon.ico, which browsers ask for on their own, leads to the icon instead of a 404', async ({ page }) => {
+  const answer = await page.request.get('/favicon.ico', { maxRedirects: 0 });
+  expect(answer.status()).toBe(308);
+  expect(answer.headers()['location']).toBe('/icon.svg');
+  const icon = await page.request.get('/favicon.ico');
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()['content-type']).toMatch(/^image\/svg\+xml/);
+});
