@@ -15,13 +15,16 @@ const email = z.string().trim().min(1, 'emailRequired').max(254, 'emailInvalid')
 
 /**
  * A name as typed anywhere (forms, import, sign-up, "Meu perfil"): invisible characters
- * (zero-width spaces and joiners, the byte-order mark, soft hyphens) removed, every kind of
+ * (zero-width spaces and joiners, the byte-order mark, soft hyphens), control characters and
+ * the marks that reverse or isolate the text's direction (which can disguise a name in a
+ * list, an e-mail or the CSV export) removed, every kind of
  * space (non-breaking, thin…) made a plain space, runs of spaces collapsed, the ends trimmed;
  * so that a search typed normally finds the person.
  */
 export function cleanName(value: string): string {
   return value
-    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
+    .replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD]/g, '')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '')
     .replace(/[\s\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g, ' ')
     .trim();
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { brazilianPhoneProblems, checkBrazilianPhone, checkForeignPhone } from '@/lib/br/phone';
-import { CreateContactSchema } from '@/lib/contacts/schema';
+import { cleanName, CreateContactSchema } from '@/lib/contacts/schema';
 
 describe('checkBrazilianPhone', () => {
   it('accepts a 9-digit mobile starting with 9 and returns digits', () => {
@@ -203,5 +203,15 @@ describe('"Adicionar usuário" (CreateContactSchema)', () => {
     expect(parsed.consultancy).toBe('no');
     expect(CreateContactSchema.parse({ ...valid, consultancy: 'yes' }).consultancy).toBe('yes');
     expect(errors({ ...valid, consultancy: 'talvez' })).toEqual(['consultancy:consultancyRequired']);
+  });
+});
+
+describe('cleanName', () => {
+  it('removes invisible, control and direction characters, and collapses spaces', () => {
+    expect(cleanName('  Marina\u00a0\u00a0Albuquerque\u200b ')).toBe('Marina Albuquerque');
+    expect(cleanName('\u202eAna\u0007 Souza\u2066')).toBe('Ana Souza');
+    expect(cleanName('Ana\u200e\u200f Souza\u0000\u009f')).toBe('Ana Souza');
+    expect(cleanName('José\tda\nSilva')).toBe('José da Silva');
+    expect(cleanName('Conceição Araújo')).toBe('Conceição Araújo');
   });
 });
