@@ -6,6 +6,7 @@ import { useActionForm } from '@/components/forms/use-action-form';
 import { FormActions } from '@/components/ui/form-actions';
 import { RadioGroup, SelectField } from '@/components/ui/choice-fields';
 import { Field } from '@/components/ui/field';
+import { PhoneFields } from './phone-fields';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import type { Country } from '@/lib/br/countries';
 import { createContactAction, updateContactAction } from '@/lib/contacts/actions';
@@ -90,27 +91,7 @@ export function ContactFields({
         maxLength={40}
         {...f('document')}
       />
-      <div className="field-row">
-        <Field
-          label={br ? t('areaCode') : t('areaCodeForeign')}
-          hint={br ? t('areaCodeHint') : t('areaCodeForeignHint')}
-          required={br}
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={6}
-          className="field__input field__input--short"
-          {...f('areaCode')}
-        />
-        <Field
-          label={t('phone')}
-          hint={br ? t('phoneHint') : t('phoneForeignHint')}
-          required
-          inputMode="tel"
-          autoComplete="off"
-          maxLength={20}
-          {...f('phone')}
-        />
-      </div>
+      <PhoneFields field={f} br={br} />
       <Field label={t('email')} hint={emailHint ?? t('emailHint')} type="email" required autoComplete="off" maxLength={254} {...f('email')} />
       {confirmEmail ? <Field label={t('emailConfirmation')} type="email" required autoComplete="off" maxLength={254} {...f('emailConfirmation')} /> : null}
 

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { Field } from '@/components/ui/field';
+import { PhoneFields } from '@/components/contacts/phone-fields';
 import { SelectField } from '@/components/ui/choice-fields';
 import { FormAlert } from '@/components/ui/alerts';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -26,27 +27,7 @@ export function OwnProfileForm({ initialValues, br }: { initialValues: Values; b
       {state.message ? <FormAlert>{state.message}</FormAlert> : null}
       <input type="hidden" name="version" value={initialValues.version} />
       <Field label={t('name')} required autoComplete="name" maxLength={150} {...field('name')} />
-      <div className="field-row">
-        <Field
-          label={br ? t('areaCode') : t('areaCodeForeign')}
-          hint={br ? t('areaCodeHint') : t('areaCodeForeignHint')}
-          required={br}
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={6}
-          className="field__input field__input--short"
-          {...field('areaCode')}
-        />
-        <Field
-          label={t('phone')}
-          hint={br ? t('phoneHint') : t('phoneForeignHint')}
-          required
-          inputMode="tel"
-          autoComplete="tel-national"
-          maxLength={20}
-          {...field('phone')}
-        />
-      </div>
+      <PhoneFields field={field} br={br} />
       <SelectField label={tp('language')} options={LOCALES.map((l) => ({ value: l, label: tl(l) }))} {...field('locale')} />
       <SubmitButton pending={pending} pendingLabel={tc('saving')}>
         {tp('saveData')}

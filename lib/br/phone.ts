@@ -90,3 +90,14 @@ export function checkForeignPhone(
   if (!parsed || !parsed.isValid() || parsed.country !== code) return phoneFailure('phone', 'invalid');
   return { ok: true, areaCode: area, number: digits, e164: parsed.number };
 }
+
+/**
+ * Everything wrong with an area code and number for `country`: both problems of a Brazilian
+ * number at once (brazilianPhoneProblems), the one problem of any other (checkForeignPhone).
+ * What a form and "Meu perfil" report; empty when the phone is right.
+ */
+export function phoneProblems(country: string, areaCode: string, number: string): PhoneFailure[] {
+  if (country === 'BR') return brazilianPhoneProblems(areaCode, number);
+  const foreign = checkForeignPhone(country, areaCode, number);
+  return foreign.ok ? [] : [foreign];
+}

@@ -9,7 +9,7 @@ import { actorOf, type AdminContext, type Result as ActionResult } from '@/lib/a
 import { findOrCreateAccount } from '@/lib/auth/accounts';
 import { voidCompanyInvitations } from '@/lib/auth/tokens';
 import { isUuid } from '@/db/sql-helpers';
-import { brazilianPhoneProblems, checkForeignPhone } from '@/lib/br/phone';
+import { phoneProblems } from '@/lib/br/phone';
 import { normaliseContact, type CreateContactInput, type OwnProfileInput, type UpdateContactInput } from './schema';
 import { takenKeys } from './taken';
 import { queueWelcomes } from './welcome';
@@ -29,6 +29,21 @@ function snapshot(c: Pick<Contact, (typeof AUDITED)[number]>) {
 function changes(before: Record<string, unknown>, after: Record<string, unknown>) {
   const keys = Object.keys(after).filter((k) => before[k] !== after[k]);
   return { before: Object.fromEntries(keys.map((k) => [k, before[k]])), after: Object.fromEntries(keys.map((k) => [k, after[k]])) };
+}
+
+/** The history entry of an edited contact: the fields that changed, before and after; none when nothing did. */
+async function recordContactUpdate(tx: Executor, ctx: { companyId: string; contactId: string; email: string }, before: Contact, after: Contact) {
+  const diff = changes(snapshot(before), snapshot(after));
+  if (Object.keys(diff.after).length === 0) return;
+  await recordAudit(tx, {
+    companyId: ctx.companyId,
+    actor: actorOf(ctx),
+    action: 'contact.updated',
+    entityType: 'contact',
+    entityId: before.id,
+    subjectContactId: before.id,
+    ...diff,
+  });
 }
 
 /** E-mail and document must be free among the company's other active contacts. */
@@ -102,18 +117,7 @@ export async function updateContact(ctx: AdminContext, input: UpdateContactInput
       // Another administrator saved in between (the version moved): refuse, never overwrite,
       // and roll back anything this attempt wrote (an account for a new e-mail).
       if (!updated) throw new StaleUpdate(current.version + 1);
-      const diff = changes(snapshot(current), snapshot(updated));
-      if (Object.keys(diff.after).length > 0) {
-        await recordAudit(tx, {
-          companyId: ctx.companyId,
-          actor: actorOf(ctx),
-          action: 'contact.updated',
-          entityType: 'contact',
-          entityId: current.id,
-          subjectContactId: current.id,
-          ...diff,
-        });
-      }
+      await recordContactUpdate(tx, ctx, current, updated);
       if (emailChanged) {
         // The old address's invitation for this contact stops working: it was for someone else.
         await voidCompanyInvitations(tx, ctx.companyId, [current.accountId]);
@@ -194,13 +198,8 @@ export async function updateOwnProfile(
       .for('update');
     if (!current) return { ok: false as const, error: 'notFound' as const };
     if (current.version !== input.version) return { ok: false as const, error: 'stale' as const, currentVersion: current.version };
-    const problems =
-      current.country === 'BR'
-        ? brazilianPhoneProblems(input.areaCode, input.phone)
-        : [checkForeignPhone(current.country, input.areaCode, input.phone)].filter((p) => !p.ok);
-    if (problems.length) {
-      return { ok: false as const, fieldErrors: Object.fromEntries(problems.map((p) => [p.field, `phone_${(p as { problem: string }).problem}`])) };
-    }
+    const problems = phoneProblems(current.country, input.areaCode, input.phone);
+    if (problems.length) return { ok: false as const, fieldErrors: Object.fromEntries(problems.map((p) => [p.field, `phone_${p.problem}`])) };
     const { areaCode, phone } = normaliseContact({
       country: current.country,
       document: current.document ?? '',
@@ -213,18 +212,7 @@ export async function updateOwnProfile(
       .set({ name: input.name, areaCode, phone, version: sql`${contacts.version} + 1`, updatedAt: new Date() })
       .where(and(eq(contacts.companyId, ctx.companyId), eq(contacts.id, current.id)))
       .returning();
-    const diff = changes(snapshot(current), snapshot(updated!));
-    if (Object.keys(diff.after).length > 0) {
-      await recordAudit(tx, {
-        companyId: ctx.companyId,
-        actor: actorOf(ctx),
-        action: 'contact.updated',
-        entityType: 'contact',
-        entityId: current.id,
-        subjectContactId: current.id,
-        ...diff,
-      });
-    }
+    await recordContactUpdate(tx, ctx, current, updated!);
     return { ok: true as const };
   });
 }

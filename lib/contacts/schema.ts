@@ -3,7 +3,7 @@ import { oneOf, pageNumber, plainText, searchTerm } from '@/lib/forms/query';
 import { PERMISSION_KEYS } from '@/db/schema/permission-keys';
 import { isValidCpf, onlyDigits } from '@/lib/br/cpf';
 import { isCountryCode } from '@/lib/br/countries';
-import { brazilianPhoneProblems, checkForeignPhone } from '@/lib/br/phone';
+import { phoneProblems } from '@/lib/br/phone';
 
 // Messages are catalog keys under "validation"; the form and the action translate them.
 // Shared by the server action (the authority) and react-hook-form (instant feedback).
@@ -54,14 +54,14 @@ export function countryRules(v: ContactShape, ctx: z.RefinementCtx) {
         message: onlyDigits(v.document).length === 11 && /^[\d.\-\s]+$/.test(v.document) ? 'cpfInvalid' : 'cpfFormat',
       });
     }
-    // A wrong DDD and a wrong number are both reported in the same submit.
-    for (const problem of brazilianPhoneProblems(v.areaCode, v.phone)) {
-      ctx.addIssue({ code: 'custom', path: [problem.field], message: `phone_${problem.problem}` });
-    }
   } else if (v.country) {
     if (!v.document) ctx.addIssue({ code: 'custom', path: ['document'], message: 'documentRequired' });
-    const phone = checkForeignPhone(v.country, v.areaCode, v.phone);
-    if (!phone.ok) ctx.addIssue({ code: 'custom', path: [phone.field], message: `phone_${phone.problem}` });
+  }
+  // A wrong DDD and a wrong number are both reported in the same submit.
+  if (v.country) {
+    for (const problem of phoneProblems(v.country, v.areaCode, v.phone)) {
+      ctx.addIssue({ code: 'custom', path: [problem.field], message: `phone_${problem.problem}` });
+    }
   }
 }
 
