@@ -1,6 +1,7 @@
 // Contacts list and search with 100,000 contacts (50,000 in the signed-in company):
-// 16 connections for 30 s against the list/search page, then the same against a trivial
-// signed-in page (/profile), on the production server. Last line: one JSON object.
+// 16 connections for 30 s against the list/search page, then a filtered mix, the pickers'
+// type-ahead, then a trivial signed-in page (/profile), on the production server. Last line:
+// one JSON object.
 // The product's own log lines (a line per import batch) are not what a benchmark measures.
 process.env.LOG_LEVEL ??= 'warn';
 import { randomBytes } from 'node:crypto';
@@ -59,6 +60,22 @@ async function seed(db: Database) {
   await db.execute(sql`
     update contacts set status = 'removed', removed_at = now() - (random() * 20) * interval '1 day', sessions_ended_at = now()
     where company_id = ${big} and id in (select id from contacts where company_id = ${big} and status = 'active' and not is_admin order by id desc limit ${LIFECYCLE_EACH})`);
+  // What the filters read (issue 16): a fifth authorized for consultancy, permissions as a
+  // company hands them out (most can open tickets, a few are IT administrators), and a
+  // password for everyone who ever signed in (the others' invitation is pending).
+  await db.execute(sql`update contacts set consultancy = true where company_id = ${big} and not is_admin and random() < 0.2`);
+  await db.execute(sql`
+    insert into contact_permissions (company_id, contact_id, permission)
+    select company_id, id, 'self_service' from contacts where company_id = ${big} and not is_admin and random() < 0.7
+    union all
+    select company_id, id, 'it_admin' from contacts where company_id = ${big} and not is_admin and random() < 0.05
+    union all
+    select company_id, id, 'bpo_full_access' from contacts where company_id = ${big} and not is_admin and random() < 0.15
+    on conflict do nothing`);
+  await db.execute(sql`
+    update accounts set password_hash = 'bench-not-a-real-hash'
+    where password_hash is null and id in (select account_id from contacts where company_id = ${big} and last_access_at is not null)`);
+  await db.execute(sql`vacuum analyze contact_permissions`);
   await db.execute(sql`vacuum analyze contacts`);
   await db.execute(sql`vacuum analyze accounts`);
   console.error(`seeded ${n} contacts in ${COMPANIES} companies in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -70,6 +87,30 @@ async function seed(db: Database) {
 const MIX = process.env.BENCH_MIX ?? 'all';
 const MIX_RANGE: Record<string, [number, number]> = { all: [0, 1], pages: [0, 0.35], views: [0.35, 0.45], review: [0.45, 0.5], search: [0.6, 1] };
 if (!MIX_RANGE[MIX]) throw new Error(`BENCH_MIX must be one of ${Object.keys(MIX_RANGE).join(', ')}`);
+
+// The filtered mix (issue 16): two filters with a search, and two filters alone on a random
+// page of their exact count (the costlier case: no search narrows the rows first).
+const FILTER_PAIRS = [
+  'role=user&perm=self_service',
+  'consultancy=yes&invitation=pending',
+  'invitation=accepted&perm=it_admin',
+  'perm=self_service&perm=bpo_full_access',
+  'consultancy=no&invitation=accepted',
+  'role=user&invitation=pending',
+];
+const FILTER_TERMS = ['silva', 'maria', 'conceição', 'santos', 'ana.', '529.982', 'bench0.example'];
+function filteredPath(): string {
+  const pair = FILTER_PAIRS[Math.floor(Math.random() * FILTER_PAIRS.length)]!;
+  if (Math.random() < 0.5) return `/contacts?${pair}&q=${encodeURIComponent(FILTER_TERMS[Math.floor(Math.random() * FILTER_TERMS.length)]!)}`;
+  return `/contacts?${pair}&page=${1 + Math.floor(Math.random() * 40)}`;
+}
+
+// The pickers' type-ahead (issue 16): what an administrator types, a letter at a time.
+const PICKER_TERMS = ['m', 'ma', 'mar', 'mari', 'maria', 'maria s', 'silva', 'conce', 'joão p', 'gon', 'ana.', '529.9', 'otavio b'];
+function pickerPath(): string {
+  const q = Math.random() < 0.15 ? String(Math.floor(Math.random() * 90000) + 10000) : PICKER_TERMS[Math.floor(Math.random() * PICKER_TERMS.length)]!;
+  return `/contacts/picker?q=${encodeURIComponent(q)}`;
+}
 
 function listPath(): string {
   const [low, high] = MIX_RANGE[MIX]!;
@@ -126,6 +167,8 @@ try {
     }
     await loadRun(base, cookie, listPath, 3, CONNECTIONS); // warm-up
     const list = await loadRun(base, cookie, listPath, DURATION, CONNECTIONS);
+    const filtered = await loadRun(base, cookie, filteredPath, DURATION, CONNECTIONS);
+    const picker = await loadRun(base, cookie, pickerPath, DURATION, CONNECTIONS);
     const trivial = await loadRun(base, cookie, () => '/profile', DURATION, CONNECTIONS);
     // References in the same run: the anonymous sign-in page, and a static file.
     const anonymous = await loadRun(base, '', () => '/login', DURATION, CONNECTIONS);
@@ -133,8 +176,8 @@ try {
     // What a page weighs (HTML as sent, uncompressed).
     const weigh = async (path: string, withCookie: boolean) => (await (await fetch(`${base}${path}`, { headers: withCookie ? { cookie } : {} })).text()).length;
     const bytes = { contacts: await weigh('/contacts', true), profile: await weigh('/profile', true), login: await weigh('/login', false) };
-    const errors = list.errors + trivial.errors + anonymous.errors + staticFile.errors + server.errors();
-    for (const [name, r] of Object.entries({ list, trivial, login: anonymous, static: staticFile })) {
+    const errors = list.errors + filtered.errors + picker.errors + trivial.errors + anonymous.errors + staticFile.errors + server.errors();
+    for (const [name, r] of Object.entries({ list, filtered, picker, trivial, login: anonymous, static: staticFile })) {
       console.error(`${name}: ${r.total} requests, p50 ${r.p50} ms, p95 ${r.p95} ms, ${r.rps.toFixed(1)} req/s`);
     }
     console.error(`bytes: /contacts ${bytes.contacts}, /profile ${bytes.profile}, /login ${bytes.login}`);
@@ -150,6 +193,14 @@ try {
         p95_ms: list.p95,
         errors,
         list_rps: Number(list.rps.toFixed(1)),
+        // Goal (issue 16): two filters (with or without a search) keep p95 < 300 ms.
+        filtered_p50_ms: filtered.p50,
+        filtered_p95_ms: filtered.p95,
+        filtered_rps: Number(filtered.rps.toFixed(1)),
+        // Goal (issue 16): the picker's type-ahead answers in < 100 ms p95.
+        picker_p50_ms: picker.p50,
+        picker_p95_ms: picker.p95,
+        picker_rps: Number(picker.rps.toFixed(1)),
         trivial_rps: Number(trivial.rps.toFixed(1)),
         login_rps: Number(anonymous.rps.toFixed(1)),
         static_rps: Number(staticFile.rps.toFixed(1)),

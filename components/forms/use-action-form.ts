@@ -64,5 +64,5 @@ export function useActionForm<T extends FieldValues>(
     return { ...rest, inputRef: ref, error: errorFor(name), defaultValue: state.values?.[name] ?? opts.initialValues?.[name] };
   };
 
-  return { state, pending, formRef, formAction, onSubmit, field, watch: form.watch };
+  return { state, pending, formRef, formAction, onSubmit, field, watch: form.watch, setValue: form.setValue };
 }

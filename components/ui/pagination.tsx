@@ -8,12 +8,15 @@ export async function Pagination({
   page,
   pageSize,
   total,
+  jumpId = 'pagination',
 }: {
   basePath: string;
   query: Record<string, string>;
   page: number;
   pageSize: number;
   total: number;
+  /** Ids of the jump field: a page with two paginations names them apart. */
+  jumpId?: string;
 }) {
   const [t, format] = await Promise.all([getTranslations('contacts'), getFormatter()]);
   const pages = Math.max(1, Math.ceil(total / pageSize));
@@ -39,6 +42,30 @@ export async function Pagination({
           {t('next')}
         </span>
       )}
+      {pages > 2 ? (
+        // "Ir para a página": a GET form that keeps the rest of the query; a number out of range
+        // lands on the nearest page that exists (lib/forms/paging.ts).
+        <form method="get" action={basePath} className="pagination__jump">
+          {Object.entries(query).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          <label htmlFor={`${jumpId}-page`}>{t('jumpLabel')}</label>
+          <input
+            id={`${jumpId}-page`}
+            name="page"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={pages}
+            required
+            defaultValue={page}
+            className="pagination__input"
+          />
+          <button type="submit" className="btn btn--secondary btn--small">
+            {t('jumpSubmit')}
+          </button>
+        </form>
+      ) : null}
     </nav>
   );
 }

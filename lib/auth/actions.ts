@@ -14,6 +14,7 @@ import { LOCALE_COOKIE, toLocale } from '@/lib/i18n/config';
 import { kickMailDelivery } from '@/lib/mail/worker';
 import { updateOwnProfile } from '@/lib/contacts/mutations';
 import { OWN_PROFILE_FIELDS, OwnProfileSchema } from '@/lib/contacts/schema';
+import { OWN_PROFILE_CONFLICT_FIELDS, ownProfileConflictValues } from '@/lib/contacts/edit-conflict';
 import { changeOwnPassword, setPasswordWithToken } from './accounts';
 import { clientAddress, throttleSource } from './client-address';
 import { signIn, signOut } from './config';
@@ -153,13 +154,20 @@ export async function setLocaleAction(formData: FormData): Promise<void> {
 /** "Meu perfil" → "Seus dados": the person's own name, phone and language. */
 export const updateOwnProfileAction = contactAction({
   schema: OwnProfileSchema,
-  form: { fields: [...OWN_PROFILE_FIELDS] },
+  form: { fields: [...OWN_PROFILE_FIELDS, ...OWN_PROFILE_CONFLICT_FIELDS] },
   invalid: (fieldErrors) => ({ fieldErrors }),
   run: async (ctx, input) => {
     const result = await updateOwnProfile(ctx, input);
     if (result.ok) (await cookies()).set(LOCALE_COOKIE, input.locale, { sameSite: 'lax', path: '/', maxAge: 60 * 60 * 24 * 365 });
     return result;
   },
-  refused: (r) => (r.fieldErrors ? { fieldErrors: r.fieldErrors } : { message: r.error === 'stale' ? 'profile.stale' : 'common.genericError' }),
+  // The administrator changed the name or the phone meanwhile: those fields are reloaded with
+  // their values, and the table shows what the person had typed, to type again if they wish.
+  refused: (r, input) =>
+    'stored' in r
+      ? { message: 'profile.stale', values: ownProfileConflictValues(r, input) }
+      : r.fieldErrors
+        ? { fieldErrors: r.fieldErrors }
+        : { message: 'common.genericError' },
   done: () => ({ to: '/profile', flash: 'saved', revalidate: '/profile', replace: true, layout: true }),
 });

@@ -4,6 +4,7 @@ import { adminAction } from '@/lib/forms/action';
 import { createContact, removeContact, setPermissions, updateContact } from './mutations';
 import { deactivateContact, reactivateContact, resendInvitation, restoreContact, runBulkAction } from './lifecycle';
 import { undoImport } from './import/undo';
+import { adminConflictValues, EDIT_CONFLICT_FIELDS } from './edit-conflict';
 import { endContactSessions } from './sessions';
 import { transferAdministration, transferTickets } from './transfers';
 import {
@@ -33,11 +34,21 @@ export const createContactAction = adminAction({
 
 export const updateContactAction = adminAction({
   schema: UpdateContactSchema,
-  form: { fields: [...CONTACT_FORM_FIELDS, 'id', 'version'] },
+  form: { fields: [...CONTACT_FORM_FIELDS, 'id', 'version', ...EDIT_CONFLICT_FIELDS] },
   refresh: true,
+  // Only fields both administrators changed left unanswered: the top says so, as each field does.
+  invalid: (fieldErrors) => ({
+    message: Object.keys(fieldErrors).every((k) => k.startsWith('keep_')) ? 'contactForm.chooseAll' : 'common.fixErrors',
+    fieldErrors,
+  }),
   run: (ctx, input) => updateContact(ctx, input),
-  // A stale save keeps the typed values; saving again, now knowingly, replaces the other version.
-  refused: (r) => (r.error === 'stale' ? { message: 'contactForm.stale', values: { version: String(r.currentVersion) } } : { message: 'contactForm.notFound' }),
+  // Another administrator saved in between: the form shows what they changed, takes their value
+  // where this one did not touch the field, and asks which value stays where both did. The next
+  // save goes against the version now stored (lib/contacts/edit-conflict.ts).
+  refused: (r, input) =>
+    'stored' in r
+      ? { message: r.choose.length ? 'contactForm.stale' : 'contactForm.staleMerged', values: adminConflictValues(r, input.original) }
+      : { message: 'contactForm.notFound' },
   done: () => ({ ...SAVED, mail: true }),
 });
 

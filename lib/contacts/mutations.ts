@@ -11,6 +11,7 @@ import { voidCompanyInvitations } from '@/lib/auth/tokens';
 import { isUuid } from '@/db/sql-helpers';
 import { phoneProblems } from '@/lib/br/phone';
 import { normaliseContact, type CreateContactInput, type OwnProfileInput, type UpdateContactInput } from './schema';
+import { compareEdits, OWN_PROFILE_UNITS, storedValues, type ContactValues, type EditComparison } from './edit-conflict';
 import { takenKeys } from './taken';
 import { queueWelcomes } from './welcome';
 import { insertContacts } from './write';
@@ -91,16 +92,32 @@ export async function createContact(ctx: AdminContext, input: CreateContactInput
   }
 }
 
-export async function updateContact(ctx: AdminContext, input: UpdateContactInput, executor: Executor = db): Promise<Result> {
+/**
+ * A save that started from an older version, refused: what is stored now (as the form shows
+ * it), and which fields both saves changed (`choose`) or only the other one did (`informed`).
+ */
+export type EditConflict<V = ContactValues> = { ok: false; error: 'stale'; currentVersion: number; stored: V } & EditComparison;
+
+export async function updateContact(ctx: AdminContext, input: UpdateContactInput, executor: Executor = db): Promise<Result | EditConflict> {
   const data = { ...normaliseContact(input), name: input.name, email: input.email };
   try {
     return await executor.transaction(async (tx) => {
+      // Locked, so that the comparison below and the write see the same version.
       const [current] = await tx
         .select()
         .from(contacts)
-        .where(and(eq(contacts.companyId, ctx.companyId), eq(contacts.id, input.id), ne(contacts.status, 'removed')));
+        .where(and(eq(contacts.companyId, ctx.companyId), eq(contacts.id, input.id), ne(contacts.status, 'removed')))
+        .for('update');
       if (!current) return { ok: false as const, error: 'notFound' as const };
-      if (current.version !== input.version) return { ok: false as const, error: 'stale' as const, currentVersion: current.version };
+      if (current.version !== input.version) {
+        // Saved by someone else since this form was loaded. Refused when a field they changed
+        // is involved (never reverted silently); saved as it is when none is (a deactivation,
+        // or a change to other fields, moved the version).
+        const stored = storedValues(current);
+        const edits = compareEdits(input.original, stored, input);
+        if (edits.choose.length || edits.informed.length)
+          return { ok: false as const, error: 'stale' as const, currentVersion: current.version, stored, ...edits };
+      }
       const taken = await conflicts(tx, ctx.companyId, data.email, data.document, current.id);
       if (taken) return { ok: false as const, fieldErrors: taken };
 
@@ -112,11 +129,10 @@ export async function updateContact(ctx: AdminContext, input: UpdateContactInput
       const [updated] = await tx
         .update(contacts)
         .set({ ...data, accountId, version: sql`${contacts.version} + 1`, updatedAt: new Date() })
-        .where(and(eq(contacts.companyId, ctx.companyId), eq(contacts.id, current.id), eq(contacts.version, input.version)))
+        .where(and(eq(contacts.companyId, ctx.companyId), eq(contacts.id, current.id), eq(contacts.version, current.version)))
         .returning();
-      // Another administrator saved in between (the version moved): refuse, never overwrite,
-      // and roll back anything this attempt wrote (an account for a new e-mail).
-      if (!updated) throw new StaleUpdate(current.version + 1);
+      if (!updated) throw new Error('locked contact changed under the transaction');
+      // The entry compares with what was stored, so it holds exactly what this save changed.
       await recordContactUpdate(tx, ctx, current, updated);
       if (emailChanged) {
         // The old address's invitation for this contact stops working: it was for someone else.
@@ -128,16 +144,9 @@ export async function updateContact(ctx: AdminContext, input: UpdateContactInput
       return { ok: true as const };
     });
   } catch (err) {
-    if (err instanceof StaleUpdate) return { ok: false, error: 'stale', currentVersion: err.currentVersion };
     const fieldErrors = conflictFromError(err);
     if (fieldErrors) return { ok: false, fieldErrors };
     throw err;
-  }
-}
-
-class StaleUpdate extends Error {
-  constructor(readonly currentVersion: number) {
-    super('stale contact version');
   }
 }
 
@@ -182,14 +191,15 @@ export { removeContact } from './lifecycle';
 /**
  * "Meu perfil" → "Seus dados": the person's own name and phone in the company they are in
  * (their e-mail and CPF stay with the administrator). The phone follows the contact's country
- * rules, as on "Adicionar usuário"; a save over a newer version (the administrator edited in
- * between) is refused, never overwriting it. History entry with the person as the author.
+ * rules, as on "Adicionar usuário"; a save over a newer version in which the administrator
+ * changed the name or the phone is refused, never overwriting it (lib/contacts/edit-conflict.ts).
+ * History entry with the person as the author.
  */
 export async function updateOwnProfile(
   ctx: { companyId: string; contactId: string; email: string },
-  input: Pick<OwnProfileInput, 'name' | 'areaCode' | 'phone' | 'version'>,
+  input: Pick<OwnProfileInput, 'name' | 'areaCode' | 'phone' | 'version'> & { original?: OwnProfileInput['original'] },
   executor: Executor = db,
-): Promise<Result> {
+): Promise<Result | EditConflict<Pick<ContactValues, 'name' | 'areaCode' | 'phone'>>> {
   return executor.transaction(async (tx) => {
     const [current] = await tx
       .select()
@@ -197,7 +207,14 @@ export async function updateOwnProfile(
       .where(and(eq(contacts.companyId, ctx.companyId), eq(contacts.id, ctx.contactId), eq(contacts.status, 'active')))
       .for('update');
     if (!current) return { ok: false as const, error: 'notFound' as const };
-    if (current.version !== input.version) return { ok: false as const, error: 'stale' as const, currentVersion: current.version };
+    if (current.version !== input.version) {
+      // The administrator (or the person in another tab) saved in between: refused when it
+      // changed the name or the phone, which the form then reloads; saved otherwise.
+      const stored = { name: current.name, areaCode: current.areaCode ?? '', phone: current.phone ?? '' };
+      const edits = compareEdits(input.original ?? null, { ...stored, country: current.country }, { ...input, country: current.country }, OWN_PROFILE_UNITS);
+      if (edits.choose.length || edits.informed.length)
+        return { ok: false as const, error: 'stale' as const, currentVersion: current.version, stored, ...edits };
+    }
     const problems = phoneProblems(current.country, input.areaCode, input.phone);
     if (problems.length) return { ok: false as const, fieldErrors: Object.fromEntries(problems.map((p) => [p.field, `phone_${p.problem}`])) };
     const { areaCode, phone } = normaliseContact({

@@ -3,9 +3,9 @@ import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import type { Executor } from '@/db/connect';
 import { containsFolded, isUuid } from '@/db/sql-helpers';
-import { accounts, contactCounts, contactPermissions, contacts, tickets, type PermissionKey } from '@/db/schema';
+import { accounts, contactCounts, contactPermissions, contacts, groupMembers, tickets, type PermissionKey } from '@/db/schema';
 
-import { CONTACT_SORTS, type ContactSort, type ContactView, type ReviewKind } from './schema';
+import { CONTACT_SORTS, NO_FILTERS, type ContactFilters, type ContactSort, type ContactView, type ReviewKind } from './schema';
 
 export { CONTACT_SORTS, type ContactSort, type ContactView };
 /** A removed contact is listed under "Removidos", and can be restored, for this long. */
@@ -14,7 +14,15 @@ const DAY_MS = 86_400_000;
 export const PAGE_SIZES = [25, 50, 100] as const;
 export const SEARCH_COUNT_CAP = 1000;
 
-export type ContactListParams = { q?: string; sort?: ContactSort; dir?: 'asc' | 'desc'; page?: number; pageSize?: number; status?: ContactView };
+export type ContactListParams = {
+  q?: string;
+  sort?: ContactSort;
+  dir?: 'asc' | 'desc';
+  page?: number;
+  pageSize?: number;
+  status?: ContactView;
+  filters?: ContactFilters;
+};
 
 export type ContactListRow = {
   id: string;
@@ -44,6 +52,25 @@ export function contactSearchCondition(q: string): SQL | undefined {
   const digitsOnly = /^[\d.\-\s/]+$/.test(term) && /\d/.test(term);
   const needle = digitsOnly ? term.replace(/\D/g, '') : term;
   return containsFolded(contacts.searchKey, needle);
+}
+
+/**
+ * The list's filters as a condition. Role and consultancy are columns of the row; an
+ * invitation is pending while the account never set a password (as the list's badge says);
+ * each permission asked is one probe of contact_permissions' primary key.
+ */
+export function filterCondition(f: ContactFilters): SQL | undefined {
+  return and(
+    f.role === 'admin' ? eq(contacts.isAdmin, true) : f.role === 'user' ? eq(contacts.isAdmin, false) : undefined,
+    f.consultancy ? eq(contacts.consultancy, f.consultancy === 'yes') : undefined,
+    f.invitation
+      ? sql`exists (select 1 from ${accounts} where ${accounts.id} = ${contacts.accountId} and ${accounts.passwordHash} is ${sql.raw(f.invitation === 'pending' ? 'null' : 'not null')})`
+      : undefined,
+    ...f.perms.map(
+      (p) =>
+        sql`exists (select 1 from ${contactPermissions} where ${contactPermissions.companyId} = ${contacts.companyId} and ${contactPermissions.contactId} = ${contacts.id} and ${contactPermissions.permission} = ${p})`,
+    ),
+  );
 }
 
 const listColumns = {
@@ -79,10 +106,12 @@ export async function listContacts(companyId: string, params: ContactListParams,
   const pageSize = PAGE_SIZES.includes(params.pageSize as never) ? params.pageSize! : PAGE_SIZES[0];
   const page = Math.max(1, Math.floor(params.page ?? 1));
   const search = contactSearchCondition(params.q ?? '');
+  const filtered = filterCondition(params.filters ?? NO_FILTERS);
   const view = params.status ?? 'active';
-  const where = and(eq(contacts.companyId, companyId), viewCondition(view), search);
+  const where = and(eq(contacts.companyId, companyId), viewCondition(view), search, filtered);
   // Only the active count is kept by triggers; the other views are usually short and counted
-  // through their own index (contacts_lifecycle_idx), capped as a search is.
+  // through their own index (contacts_lifecycle_idx), capped as a search is. A filter without
+  // a search is counted exactly: its pages can all be reached ("Convite pendente", 3.000).
   const capped = Boolean(search) || view !== 'active';
   const sortColumn = {
     name: contacts.nameKey,
@@ -117,7 +146,12 @@ export async function listContacts(companyId: string, params: ContactListParams,
             .limit(SEARCH_COUNT_CAP + 1)
             .as('matches'),
         )
-      : executor.select({ n: contactCounts.active }).from(contactCounts).where(eq(contactCounts.companyId, companyId)),
+      : filtered
+        ? executor
+            .select({ n: sql<number>`count(*)::int` })
+            .from(contacts)
+            .where(where)
+        : executor.select({ n: contactCounts.active }).from(contactCounts).where(eq(contactCounts.companyId, companyId)),
   ]);
   const total = count?.n ?? 0;
   return {
@@ -155,15 +189,43 @@ export async function countOpenTickets(companyId: string, contactId: string, exe
 }
 
 export const TRANSFER_TARGETS_SHOWN = 200;
+/** What the type-ahead of a picker shows at a time: enough to choose, few enough to read. */
+export const PICKER_SHOWN = 20;
 
-/** Other active contacts to receive tickets, narrowed by an optional search. */
-export async function transferTargets(companyId: string, exceptId: string, q: string, executor: Executor = db) {
+export type PickablePerson = { id: string; name: string; email: string };
+
+/**
+ * The company's active contacts matching a search, in name order, at most `limit` + 1 (the
+ * caller says "more" when it gets the extra one): the people every picker offers (group
+ * responsible, transfer of tickets, group members). `exceptId` leaves one person out (the
+ * contact whose tickets move); `notInGroup` leaves out a group's members.
+ */
+export async function pickableContacts(
+  companyId: string,
+  opts: { q: string; exceptId?: string; notInGroup?: string; limit: number },
+  executor: Executor = db,
+): Promise<PickablePerson[]> {
   return executor
     .select({ id: contacts.id, name: contacts.name, email: contacts.email })
     .from(contacts)
-    .where(and(eq(contacts.companyId, companyId), eq(contacts.status, 'active'), ne(contacts.id, exceptId), contactSearchCondition(q)))
+    .where(
+      and(
+        eq(contacts.companyId, companyId),
+        eq(contacts.status, 'active'),
+        opts.exceptId && isUuid(opts.exceptId) ? ne(contacts.id, opts.exceptId) : undefined,
+        opts.notInGroup && isUuid(opts.notInGroup)
+          ? sql`not exists (select 1 from ${groupMembers} where ${groupMembers.companyId} = ${contacts.companyId} and ${groupMembers.groupId} = ${opts.notInGroup} and ${groupMembers.contactId} = ${contacts.id})`
+          : undefined,
+        contactSearchCondition(opts.q),
+      ),
+    )
     .orderBy(contacts.nameKey, contacts.id)
-    .limit(TRANSFER_TARGETS_SHOWN + 1);
+    .limit(opts.limit + 1);
+}
+
+/** Other active contacts to receive tickets, narrowed by an optional search. */
+export async function transferTargets(companyId: string, exceptId: string, q: string, executor: Executor = db) {
+  return pickableContacts(companyId, { q, exceptId, limit: TRANSFER_TARGETS_SHOWN }, executor);
 }
 
 export const EXPORT_BATCH = 2000;
@@ -259,7 +321,8 @@ export async function reviewContacts(companyId: string, params: ReviewParams, ex
 }
 
 /** A selection for an action over many contacts: ids picked on a page, or everyone a list or review shows. */
-export type Selection = { by: 'ids'; ids: string[] } | { by: 'list'; q: string; status: ContactView } | { by: 'review'; days: number; kind: ReviewKind };
+export type Selection =
+  { by: 'ids'; ids: string[] } | { by: 'list'; q: string; status: ContactView; filters: ContactFilters } | { by: 'review'; days: number; kind: ReviewKind };
 
 /**
  * The contacts a selection names, in name order, at most `limit` + 1 of them (the caller
@@ -274,7 +337,7 @@ export async function selectedContacts(companyId: string, selection: Selection, 
           inArray(contacts.id, [...new Set(selection.ids.filter(isUuid))].slice(0, limit + 1)),
         )
       : selection.by === 'list'
-        ? and(eq(contacts.companyId, companyId), viewCondition(selection.status, now), contactSearchCondition(selection.q))
+        ? and(eq(contacts.companyId, companyId), viewCondition(selection.status, now), contactSearchCondition(selection.q), filterCondition(selection.filters))
         : reviewWhere(companyId, { days: selection.days, kind: selection.kind }, now);
   if (selection.by === 'ids' && selection.ids.filter(isUuid).length === 0) return [];
   return executor

@@ -1,9 +1,10 @@
 import { z } from '@/lib/forms/zod';
 import { oneOf, pageNumber, plainText, searchTerm } from '@/lib/forms/query';
-import { PERMISSION_KEYS } from '@/db/schema/permission-keys';
+import { PERMISSION_KEYS, type PermissionKey } from '@/db/schema/permission-keys';
 import { isValidCpf, onlyDigits } from '@/lib/br/cpf';
 import { isCountryCode } from '@/lib/br/countries';
 import { phoneProblems } from '@/lib/br/phone';
+import { CHOICE_FIELDS, CONTACT_VALUE_FIELDS, OWN_PROFILE_VALUE_FIELDS, choiceField, listedUnits, readOriginal, withChoices } from './edit-conflict';
 
 // Messages are catalog keys under "validation"; the form and the action translate them.
 // Shared by the server action (the authority) and react-hook-form (instant feedback).
@@ -77,7 +78,48 @@ export function newContactRules(v: ContactShape & { email: string; emailConfirma
 
 export const CreateContactSchema = z.object({ ...contactFields, emailConfirmation }).superRefine(newContactRules);
 
-export const UpdateContactSchema = z.object({ ...contactFields, id: z.uuid('notFound'), version: z.coerce.number().int().min(1) }).superRefine(countryRules);
+/**
+ * "Editar perfil" after a refusal over a newer version (lib/contacts/edit-conflict.ts): the
+ * values the form was loaded with (orig_*), the fields both saves changed (`conflicts`) and,
+ * for each, which value stays (keep_*: "theirs" takes the stored one, whatever is typed).
+ * Every listed field must be answered; an unknown answer counts as none.
+ */
+const editConflictFields = {
+  ...(Object.fromEntries(CONTACT_VALUE_FIELDS.map((f) => [`orig_${f}`, z.string().optional()])) as Record<
+    `orig_${(typeof CONTACT_VALUE_FIELDS)[number]}`,
+    z.ZodOptional<z.ZodString>
+  >),
+  conflicts: z.string().default(''),
+  ...(Object.fromEntries(CHOICE_FIELDS.map((f) => [f, z.enum(['theirs', 'mine']).optional().catch(undefined)])) as Record<
+    (typeof CHOICE_FIELDS)[number],
+    z.ZodCatch<z.ZodOptional<z.ZodEnum<{ theirs: 'theirs'; mine: 'mine' }>>>
+  >),
+};
+
+export const UpdateContactSchema = z.preprocess(
+  withChoices,
+  z
+    .object({ ...contactFields, id: z.uuid('notFound'), version: z.coerce.number().int().min(1), ...editConflictFields })
+    .superRefine((v, ctx) => {
+      countryRules(v, ctx);
+      for (const unit of listedUnits(v.conflicts)) {
+        if (!v[choiceField(unit)]) ctx.addIssue({ code: 'custom', path: [choiceField(unit)], message: 'contactForm.chooseValue' });
+      }
+    })
+    .transform((v) => ({
+      id: v.id,
+      version: v.version,
+      country: v.country,
+      name: v.name,
+      document: v.document,
+      areaCode: v.areaCode,
+      phone: v.phone,
+      email: v.email,
+      consultancy: v.consultancy,
+      /** The values of `version` as the form was loaded with them; null when the form did not carry them. */
+      original: readOriginal(v, CONTACT_VALUE_FIELDS),
+    })),
+);
 
 export type CreateContactInput = z.output<typeof CreateContactSchema>;
 export type UpdateContactInput = z.output<typeof UpdateContactSchema>;
@@ -116,13 +158,72 @@ export type ContactSort = (typeof CONTACT_SORTS)[number];
 export const CONTACT_VIEWS = ['active', 'deactivated', 'removed'] as const;
 export type ContactView = (typeof CONTACT_VIEWS)[number];
 
-/** "Usuários do Sistema": search, sort, page and which contacts (Ativos, Desativados, Removidos), from the address. */
+export const CONTACT_ROLES = ['admin', 'user'] as const;
+export const CONSULTANCY_CHOICES = ['yes', 'no'] as const;
+export const INVITATION_STATES = ['pending', 'accepted'] as const;
+export const LIST_PAGE_SIZES = ['25', '50', '100'] as const;
+
+/**
+ * The list's filters, from the address: role, consultancy, invitation (pending: never set a
+ * password), and permissions the contact must all hold. '' (or none) means any.
+ */
+export type ContactFilters = {
+  role: '' | (typeof CONTACT_ROLES)[number];
+  consultancy: '' | (typeof CONSULTANCY_CHOICES)[number];
+  invitation: '' | (typeof INVITATION_STATES)[number];
+  perms: PermissionKey[];
+};
+export const NO_FILTERS: ContactFilters = { role: '', consultancy: '', invitation: '', perms: [] };
+
+/** Permissions named in the address: repeated (`perm=a&perm=b`, as a form sends them) or comma-separated (as links carry them). */
+const permList = z
+  .unknown()
+  .transform((v) => {
+    const values = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string').flatMap((x) => x.split(','));
+    return PERMISSION_KEYS.filter((k) => values.includes(k));
+  })
+  .catch([]);
+
+export const contactFilterFields = {
+  role: oneOf(['', ...CONTACT_ROLES], ''),
+  consultancy: oneOf(['', ...CONSULTANCY_CHOICES], ''),
+  invitation: oneOf(['', ...INVITATION_STATES], ''),
+  perm: permList,
+};
+
+/** The filters as a parsed query holds them. */
+export function filtersOf(p: {
+  role: ContactFilters['role'];
+  consultancy: ContactFilters['consultancy'];
+  invitation: ContactFilters['invitation'];
+  perm: PermissionKey[];
+}): ContactFilters {
+  return { role: p.role, consultancy: p.consultancy, invitation: p.invitation, perms: p.perm };
+}
+
+/** The filters as address parameters (only those set; permissions comma-separated). */
+export function filterParams(f: ContactFilters): Record<string, string> {
+  return {
+    ...(f.role ? { role: f.role } : {}),
+    ...(f.consultancy ? { consultancy: f.consultancy } : {}),
+    ...(f.invitation ? { invitation: f.invitation } : {}),
+    ...(f.perms.length ? { perm: f.perms.join(',') } : {}),
+  };
+}
+
+export function hasFilters(f: ContactFilters): boolean {
+  return Boolean(f.role || f.consultancy || f.invitation || f.perms.length);
+}
+
+/** "Usuários do Sistema": search, filters, sort, page, page size and which contacts (Ativos, Desativados, Removidos), from the address. */
 export const ContactListQuery = z.object({
   q: searchTerm,
   sort: oneOf(CONTACT_SORTS, 'name'),
   dir: oneOf(['asc', 'desc'], 'asc'),
   page: pageNumber,
+  size: oneOf(LIST_PAGE_SIZES, '25'),
   status: oneOf(CONTACT_VIEWS, 'active'),
+  ...contactFilterFields,
 });
 
 export const REVIEW_DAYS = ['30', '60', '90', '180'] as const;
@@ -135,6 +236,9 @@ export const ReviewQuery = z.object({
   show: oneOf(REVIEW_KINDS, 'all'),
   page: pageNumber,
 });
+
+/** The pickers' type-ahead (/contacts/picker): the search, a contact to leave out, a group whose members to leave out. */
+export const PickerQuery = z.object({ q: searchTerm, except: plainText(40), group: plainText(40) });
 
 /** A search among the company's contacts (the transfer of tickets' picker). */
 export const ContactSearchQuery = z.object({ q: searchTerm });
@@ -178,17 +282,27 @@ export const BulkPageQuery = z.object({
   pageIds: plainText(40 * 100 + 100),
   q: searchTerm,
   status: oneOf(CONTACT_VIEWS, 'active'),
+  ...contactFilterFields,
   days: oneOf(REVIEW_DAYS, '90'),
   show: oneOf(REVIEW_KINDS, 'all'),
 });
 
 /** "Meu perfil" → "Seus dados": what a person edits of themselves (e-mail and CPF stay with the administrator). */
-export const OwnProfileSchema = z.object({
-  name: contactFields.name,
-  areaCode: contactFields.areaCode,
-  phone: contactFields.phone,
-  locale: z.enum(['pt-BR', 'en'], 'localeInvalid').default('pt-BR'),
-  version: z.coerce.number().int().min(1),
-});
+export const OwnProfileSchema = z
+  .object({
+    name: contactFields.name,
+    areaCode: contactFields.areaCode,
+    phone: contactFields.phone,
+    locale: z.enum(['pt-BR', 'en'], 'localeInvalid').default('pt-BR'),
+    version: z.coerce.number().int().min(1),
+    // The values the form was loaded with: after a refusal, which fields the administrator changed.
+    orig_name: z.string().optional(),
+    orig_areaCode: z.string().optional(),
+    orig_phone: z.string().optional(),
+  })
+  .transform(({ orig_name, orig_areaCode, orig_phone, ...v }) => ({
+    ...v,
+    original: readOriginal({ orig_name, orig_areaCode, orig_phone }, OWN_PROFILE_VALUE_FIELDS),
+  }));
 export type OwnProfileInput = z.output<typeof OwnProfileSchema>;
 export const OWN_PROFILE_FIELDS = ['name', 'areaCode', 'phone', 'locale', 'version'] as const;

@@ -1,10 +1,10 @@
 import 'server-only';
-import { and, asc, eq, ne, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import type { Executor } from '@/db/connect';
 import { contacts, groupEmails, groupMembers, groups } from '@/db/schema';
 import { containsFolded, isUuid } from '@/db/sql-helpers';
-import { contactSearchCondition } from '@/lib/contacts/queries';
+import { pickableContacts } from '@/lib/contacts/queries';
 
 export type GroupFilter = { q?: string; show?: 'active' | 'disused' | 'all' };
 
@@ -73,16 +73,7 @@ export const MEMBER_CANDIDATES_SHOWN = 50;
 
 /** Active contacts who are not yet members, narrowed by a search. */
 export async function memberCandidates(companyId: string, groupId: string, q: string, executor: Executor = db) {
-  const members = executor
-    .select({ id: groupMembers.contactId })
-    .from(groupMembers)
-    .where(and(eq(groupMembers.companyId, companyId), eq(groupMembers.groupId, groupId)));
-  return executor
-    .select({ id: contacts.id, name: contacts.name, email: contacts.email })
-    .from(contacts)
-    .where(and(eq(contacts.companyId, companyId), eq(contacts.status, 'active'), notInArray(contacts.id, members), contactSearchCondition(q)))
-    .orderBy(contacts.nameKey, contacts.id)
-    .limit(MEMBER_CANDIDATES_SHOWN + 1);
+  return pickableContacts(companyId, { q, notInGroup: groupId, limit: MEMBER_CANDIDATES_SHOWN }, executor);
 }
 
 /** Groups that may receive tickets or be chosen in lists: not in disuse. */
@@ -114,22 +105,27 @@ export async function forwardRecipients(companyId: string, groupId: string, exec
   return result.rows.map((r) => r.email);
 }
 
-export const RESPONSIBLE_OPTIONS = 500;
+export const RESPONSIBLE_OPTIONS = 50;
 
-/** Who may be chosen as responsible: active contacts (the first 500 by name) and the current one. */
-export async function responsibleOptions(companyId: string, currentId: string | null, executor: Executor = db) {
-  const rows = await executor
-    .select({ id: contacts.id, name: contacts.name })
+/**
+ * Who may be chosen as responsible without JavaScript: the active contacts matching the
+ * search (the first 50 by name), and the current one first, with a note when there are more.
+ * With JavaScript the picker asks /contacts/picker as one types.
+ */
+export async function responsibleOptions(companyId: string, currentId: string | null, q = '', executor: Executor = db) {
+  const found = await pickableContacts(companyId, { q, limit: RESPONSIBLE_OPTIONS }, executor);
+  const people = found.slice(0, RESPONSIBLE_OPTIONS);
+  const current = currentId ? await responsiblePerson(companyId, currentId, executor) : null;
+  if (current && !people.some((r) => r.id === current.id)) people.unshift(current);
+  return { people, more: found.length > RESPONSIBLE_OPTIONS, current };
+}
+
+/** The responsible as the picker shows them (name and e-mail), when a contact of the company. */
+export async function responsiblePerson(companyId: string, id: string, executor: Executor = db) {
+  if (!isUuid(id)) return null;
+  const [row] = await executor
+    .select({ id: contacts.id, name: contacts.name, email: contacts.email })
     .from(contacts)
-    .where(and(eq(contacts.companyId, companyId), eq(contacts.status, 'active')))
-    .orderBy(contacts.nameKey, contacts.id)
-    .limit(RESPONSIBLE_OPTIONS);
-  if (currentId && !rows.some((r) => r.id === currentId)) {
-    const [current] = await executor
-      .select({ id: contacts.id, name: contacts.name })
-      .from(contacts)
-      .where(and(eq(contacts.companyId, companyId), eq(contacts.id, currentId)));
-    if (current) rows.unshift(current);
-  }
-  return rows;
+    .where(and(eq(contacts.companyId, companyId), eq(contacts.id, id)));
+  return row ?? null;
 }

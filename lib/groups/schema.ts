@@ -1,5 +1,5 @@
 import { z } from '@/lib/forms/zod';
-import { oneOf, searchTerm } from '@/lib/forms/query';
+import { oneOf, plainText, searchTerm, type SearchParams } from '@/lib/forms/query';
 import { GROUP_TYPES } from '@/db/schema/group-types';
 
 // Messages are catalog keys under "validation"; shared by the action and the form.
@@ -47,3 +47,36 @@ export const GroupEmailRefSchema = z.object({ groupId: z.uuid(), emailId: z.uuid
 export const GroupListQuery = z.object({ q: searchTerm, show: oneOf(['active', 'disused', 'all'], 'active') });
 /** A group's page: the search for people to add as members. */
 export const GroupPageQuery = z.object({ q: searchTerm });
+
+/**
+ * Without JavaScript, "Pesquisar" beside "Responsável" sends the group form to its own page
+ * (GET): the page shows the people found and keeps everything typed, as read here.
+ */
+const GroupFormEcho = z.object({
+  responsibleQ: searchTerm,
+  name: plainText(120),
+  type: oneOf(['', ...GROUP_TYPES], ''),
+  inDisuse: oneOf(['', 'on'], ''),
+  restricted: oneOf(['', 'on'], ''),
+  mailbox: plainText(254),
+  responsibleId: plainText(40),
+  version: plainText(12),
+});
+
+/** What the form had when its responsible was searched, or null when the page was not reached that way. */
+export function groupFormEcho(sp: SearchParams) {
+  if (!('responsibleQ' in sp)) return null;
+  const v = GroupFormEcho.parse(sp);
+  return {
+    responsibleQ: v.responsibleQ,
+    values: {
+      name: v.name,
+      ...(v.type ? { type: v.type } : {}),
+      inDisuse: v.inDisuse,
+      restricted: v.restricted,
+      mailbox: v.mailbox,
+      responsibleId: v.responsibleId,
+      ...(/^\d{1,9}$/.test(v.version) ? { version: v.version } : {}),
+    },
+  };
+}

@@ -20,15 +20,16 @@ test('create a group without JavaScript, link members and e-mails, forward a tic
 
   await page.getByRole('textbox', { name: 'Nome do grupo' }).fill('Plantão Fiscal');
   await page.getByLabel('Supervisão').check();
-  await page.getByLabel('Responsável').selectOption({ label: 'Sérgio Magalhães' });
+  await page.getByLabel('Responsável', { exact: true }).selectOption({ label: 'Sérgio Magalhães — sergio.magalhaes@demo.test' });
   await page.getByRole('textbox', { name: 'Caixa postal do grupo' }).fill('plantao@demo.test');
   await page.getByRole('button', { name: 'Salvar alterações' }).click();
   await expect(page.getByRole('status')).toHaveText(SAVED);
   await expect(page.getByRole('heading', { level: 1, name: 'Plantão Fiscal' })).toBeVisible();
 
   // Two members at once, found by a search.
-  await page.getByLabel('Pesquisar usuários').fill('demo.test');
-  await page.getByRole('button', { name: 'Pesquisar' }).click();
+  const memberSearch = page.getByRole('search').filter({ has: page.getByLabel('Pesquisar usuários') });
+  await memberSearch.getByLabel('Pesquisar usuários').fill('demo.test');
+  await memberSearch.getByRole('button', { name: 'Pesquisar' }).click();
   await page.getByLabel(/Íris Falcão/).check();
   await page.getByLabel(/Sérgio Magalhães/).check();
   await page.getByRole('button', { name: 'Vincular selecionados' }).click();

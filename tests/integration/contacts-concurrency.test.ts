@@ -31,13 +31,32 @@ describe('concurrent edits of one contact', () => {
     const ok = results.filter((r) => r.ok);
     const stale = results.filter((r) => !r.ok);
     expect(ok).toHaveLength(1);
-    expect(stale).toEqual([{ ok: false, error: 'stale', currentVersion: 2 }]);
+    // Both changed the name and the phone: the later save is refused with both to choose.
+    expect(stale).toMatchObject([{ ok: false, error: 'stale', currentVersion: 2, choose: ['name', 'phone'], informed: [] }]);
 
     const winner = results[0]!.ok ? { name: 'Edição da Ana', phone: '911111111' } : { name: 'Edição do Bruno', phone: '922222222' };
     expect(await contactRow(made.company.id, c.id)).toMatchObject({ ...winner, version: 2 });
     const events = await auditOf(made.company.id, 'contact.updated');
     expect(events).toHaveLength(1);
     expect(events[0]!.after).toEqual(winner);
+  });
+
+  it('two saves of different fields from the same version: the later one is refused, and neither change is lost', async () => {
+    const made = await makeCompany();
+    const ctx = adminContext(made);
+    const c = await makeContact(made.company.id, { name: 'Original' });
+    const [name, phone] = await Promise.all([
+      updateContact(ctx, updateInput(c, { name: 'Nome Novo' })),
+      updateContact(ctx, updateInput(c, { phone: '933334444' })),
+    ]);
+    const [winner, loser] = name.ok ? [{ name: 'Nome Novo' }, phone] : [{ phone: '933334444' }, name];
+    expect(loser).toMatchObject({ ok: false, error: 'stale', currentVersion: 2, choose: [], informed: [Object.keys(winner)[0]] });
+    // The refused one saves again from the version it was shown (the other's change now in its form).
+    const v2 = await contactRow(made.company.id, c.id);
+    const again: Record<string, string> = name.ok ? { phone: '933334444' } : { name: 'Nome Novo' };
+    expect(await updateContact(ctx, updateInput(v2, again))).toEqual({ ok: true });
+    expect(await contactRow(made.company.id, c.id)).toMatchObject({ name: 'Nome Novo', phone: '933334444', version: 3 });
+    expect((await auditOf(made.company.id, 'contact.updated')).map((e) => e.after)).toEqual([winner, again]);
   });
 
   it('serialises permission changes, so each history entry starts where the previous one ended', async () => {

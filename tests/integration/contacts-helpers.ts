@@ -3,6 +3,7 @@ import { db } from '@/db/client';
 import { auditEvents, contactPermissions, contacts, mailOutbox, tickets } from '@/db/schema';
 import type { AdminContext } from '@/lib/auth/actor';
 import { CreateContactSchema, UpdateContactSchema } from '@/lib/contacts/schema';
+import { storedValues } from '@/lib/contacts/edit-conflict';
 import { randomCpf, type makeCompany } from '../support/fixtures';
 
 // Shared by the contacts integration tests; not a test file itself.
@@ -35,7 +36,7 @@ export function createInput(overrides: Record<string, string> = {}) {
   });
 }
 
-/** A valid "Editar perfil" form for a stored contact, with some fields changed. */
+/** A valid "Editar perfil" form for a stored contact, with some fields changed; it carries the contact's values as the originals (orig_*), as the page does. */
 export function updateInput(
   contact: {
     id: string;
@@ -51,6 +52,7 @@ export function updateInput(
   overrides: Record<string, string | number> = {},
 ) {
   return UpdateContactSchema.parse({
+    ...Object.fromEntries(Object.entries(storedValues(contact)).map(([k, v]) => [`orig_${k}`, v])),
     id: contact.id,
     version: contact.version,
     country: contact.country,

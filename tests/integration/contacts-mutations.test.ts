@@ -255,7 +255,7 @@ describe('updateContact', () => {
     expect(await getContact(made.company.id, c.id)).toMatchObject({ name: 'Depois da Silva', version: 2 });
   });
 
-  it("refuses a stale version with 'stale' and the current version, changing nothing", async () => {
+  it("refuses a stale version with 'stale', the current version and what both changed, changing nothing", async () => {
     const made = await makeCompany();
     const ctx = adminContext(made);
     const c = await makeContact(made.company.id, { name: 'Versão Um' });
@@ -264,7 +264,8 @@ describe('updateContact', () => {
     const auditBefore = await auditOf(made.company.id);
 
     const stale = await updateContact(ctx, updateInput(c, { name: 'Sobrescrita', phone: '911112222' }));
-    expect(stale).toEqual({ ok: false, error: 'stale', currentVersion: 2 });
+    // The name was changed by both saves: for the person to choose. The phone only by this one.
+    expect(stale).toMatchObject({ ok: false, error: 'stale', currentVersion: 2, choose: ['name'], informed: [] });
     expect(await contactRow(made.company.id, c.id)).toEqual(saved);
     expect(await auditOf(made.company.id)).toEqual(auditBefore);
   });

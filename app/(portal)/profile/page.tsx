@@ -59,7 +59,7 @@ export default async function ProfilePage({ searchParams }: Props) {
           <p className="muted">{t('yourDataIntro')}</p>
           {own ? (
             <OwnProfileForm
-              br={own.country === 'BR'}
+              country={own.country}
               initialValues={{ name: own.name, areaCode: own.areaCode ?? '', phone: own.phone ?? '', locale, version: String(own.version) }}
             />
           ) : null}

@@ -25,6 +25,8 @@ export const E2E = {
     strict: { code: 'EXIGEE2E', name: 'Exige Login S.A.', domain: 'exige-e2e.test', admin: 'admin@exige-e2e.test' },
     twoCompanies: { name: 'Dora Duas Empresas', email: 'dora@exige-e2e.test' },
   },
+  // contacts-filters.spec.ts and the pickers: a company of 100,000 people ("Cliente 90000 Escala").
+  large: { code: 'GRANDE', name: 'Grande Escala S.A.', admin: 'admin@grande.test', contacts: 100_000 },
   dataDir: '.data/e2e',
   password: 'senha-de-teste-123',
   demoAdmin: 'admin@demo.test',

@@ -7,10 +7,10 @@ import { ContactsTable } from '@/components/contacts/contacts-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { Flash } from '@/components/ui/flash';
 import { Pagination } from '@/components/ui/pagination';
-import { SearchBox } from '@/components/ui/search-box';
+import { ContactFilterForm } from '@/components/contacts/contact-filters';
 import { requireAdmin } from '@/lib/auth/session';
-import { bulkSummary, listContacts, PAGE_SIZES } from '@/lib/contacts/queries';
-import { CONTACT_VIEWS, ContactListQuery } from '@/lib/contacts/schema';
+import { bulkSummary, listContacts } from '@/lib/contacts/queries';
+import { CONTACT_VIEWS, ContactListQuery, filterParams, filtersOf, hasFilters } from '@/lib/contacts/schema';
 import { loadPage } from '@/lib/forms/paging';
 import { parseQuery, type SearchParams } from '@/lib/forms/query';
 
@@ -23,15 +23,28 @@ type Props = { searchParams: Promise<SearchParams> };
 export default async function ContactsPage({ searchParams }: Props) {
   const ctx = await requireAdmin();
   const params = await searchParams;
-  const { q, sort, dir, page: requested, status: view } = parseQuery(ContactListQuery, params);
+  const parsed = parseQuery(ContactListQuery, params);
+  const { q, sort, dir, page: requested, status: view, size } = parsed;
+  const filters = filtersOf(parsed);
+  const pageSize = Number(size);
   const [result, summary] = await Promise.all([
-    loadPage(requested, PAGE_SIZES[0], (page) => listContacts(ctx.companyId, { q, sort, dir, page, status: view })),
+    loadPage(requested, pageSize, (page) => listContacts(ctx.companyId, { q, sort, dir, page, pageSize, status: view, filters })),
     typeof params.batch === 'string' ? bulkSummary(ctx.companyId, ctx.contactId, params.batch) : null,
   ]);
   const [t, ta, format] = await Promise.all([getTranslations('contacts'), getTranslations('contactActions'), getFormatter()]);
-  const query: Record<string, string> = { ...(q ? { q } : {}), sort, dir, ...(view === 'active' ? {} : { status: view }) };
+  // What the list's links keep: search, filters, order, page size and view.
+  const kept = (v: string, withSearch = true): Record<string, string> => ({
+    ...(withSearch && q ? { q } : {}),
+    ...(withSearch ? filterParams(filters) : {}),
+    sort,
+    dir,
+    ...(size === '25' ? {} : { size }),
+    ...(v === 'active' ? {} : { status: v }),
+  });
+  const query = kept(view);
   const selectable = view !== 'removed';
-  const viewHref = (v: string) => `/contacts?${new URLSearchParams({ ...(q ? { q } : {}), sort, dir, ...(v === 'active' ? {} : { status: v }) }).toString()}`;
+  const viewHref = (v: string) => `/contacts?${new URLSearchParams(kept(v)).toString()}`;
+  const narrowed = Boolean(q) || hasFilters(filters);
   const from = result.total === 0 ? 0 : (result.page - 1) * result.pageSize + 1;
   const to = Math.min(result.total, result.page * result.pageSize);
   const n = (x: number) => format.number(x);
@@ -68,23 +81,14 @@ export default async function ContactsPage({ searchParams }: Props) {
         ))}
       </nav>
       {view !== 'active' ? <p className="field__hint view-hint">{t(view === 'removed' ? 'removedHint' : 'deactivatedHint')}</p> : null}
+      <ContactFilterForm
+        q={q}
+        filters={filters}
+        size={size}
+        hidden={{ sort, dir, ...(view === 'active' ? {} : { status: view }) }}
+        clearHref={narrowed ? `/contacts?${new URLSearchParams(kept(view, false)).toString()}` : null}
+      />
       <div className="toolbar">
-        <SearchBox
-          id="contacts-q"
-          label={t('search')}
-          submitLabel={t('searchSubmit')}
-          defaultValue={q}
-          placeholder={t('searchPlaceholder')}
-          action="/contacts"
-          hidden={{ sort, dir, ...(view === 'active' ? {} : { status: view }) }}
-          after={
-            q ? (
-              <Link href={viewHref(view).replace(/q=[^&]*&?/, '')} className="btn btn--link">
-                {t('clearSearch')}
-              </Link>
-            ) : null
-          }
-        />
         <p className="toolbar__count" aria-live="polite">
           {result.moreThanTotal ? (
             t('countMore', { from: n(from), to: n(to), total: n(result.total) })
@@ -99,16 +103,24 @@ export default async function ContactsPage({ searchParams }: Props) {
       {result.rows.length === 0 ? (
         <div className="empty-state">
           <p className="empty-state__title">
-            {q ? t('emptySearch', { q }) : view === 'deactivated' ? t('emptyDeactivated') : view === 'removed' ? t('emptyRemoved') : t('emptyCompany')}
+            {q
+              ? t(hasFilters(filters) ? 'emptySearchFiltered' : 'emptySearch', { q })
+              : hasFilters(filters)
+                ? t('emptyFiltered')
+                : view === 'deactivated'
+                  ? t('emptyDeactivated')
+                  : view === 'removed'
+                    ? t('emptyRemoved')
+                    : t('emptyCompany')}
           </p>
-          {q ? <p>{t('emptySearchHelp')}</p> : null}
+          {narrowed ? <p>{t(hasFilters(filters) ? 'emptyFilteredHelp' : 'emptySearchHelp')}</p> : null}
         </div>
       ) : (
         <>
-          {result.moreThanTotal ? <p className="field__hint">{t('refineSearch', { total: n(result.total) })}</p> : null}
+          {result.moreThanTotal && q ? <p className="field__hint">{t('refineSearch', { total: n(result.total) })}</p> : null}
           {selectable ? (
             <BulkBar
-              hidden={{ from: 'list', status: view, ...(q ? { q } : {}) }}
+              hidden={{ from: 'list', status: view, ...(q ? { q } : {}), ...filterParams(filters) }}
               pageIds={result.rows.map((r) => r.id)}
               total={result.total}
               pageSize={result.pageSize}

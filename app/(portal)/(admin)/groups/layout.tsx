@@ -3,5 +3,5 @@ import { ClientMessages } from '@/components/i18n/client-messages';
 
 // The group form and its members.
 export default function GroupsLayout({ children }: { children: ReactNode }) {
-  return <ClientMessages namespaces={['groups', 'validation']}>{children}</ClientMessages>;
+  return <ClientMessages namespaces={['groups', 'validation', 'picker']}>{children}</ClientMessages>;
 }

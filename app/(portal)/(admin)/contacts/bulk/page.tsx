@@ -6,7 +6,7 @@ import { BulkForm } from '@/components/contacts/bulk-form';
 import { requireAdmin } from '@/lib/auth/session';
 import { BULK_KINDS, BULK_MAX } from '@/lib/contacts/lifecycle';
 import { selectedContacts, type Selection } from '@/lib/contacts/queries';
-import { BulkPageQuery } from '@/lib/contacts/schema';
+import { BulkPageQuery, filterParams, filtersOf } from '@/lib/contacts/schema';
 import { parseQuery, type SearchParams } from '@/lib/forms/query';
 import { selectableGroups } from '@/lib/groups/queries';
 
@@ -31,13 +31,13 @@ export default async function BulkPage({ searchParams }: { searchParams: Promise
     p.by === 'all'
       ? p.from === 'review'
         ? { by: 'review', days: Number(p.days), kind: p.show }
-        : { by: 'list', q: p.q, status: p.status }
+        : { by: 'list', q: p.q, status: p.status, filters: filtersOf(p) }
       : { by: 'ids', ids: p.scope === 'page' ? p.pageIds.split(',') : picked };
   const people = await selectedContacts(ctx.companyId, selection, BULK_MAX);
   const backHref =
     p.from === 'review'
       ? `/contacts/review?${new URLSearchParams({ days: p.days, show: p.show }).toString()}`
-      : `/contacts?${new URLSearchParams({ ...(p.q ? { q: p.q } : {}), ...(p.status === 'active' ? {} : { status: p.status }) }).toString()}`;
+      : `/contacts?${new URLSearchParams({ ...(p.q ? { q: p.q } : {}), ...filterParams(filtersOf(p)), ...(p.status === 'active' ? {} : { status: p.status }) }).toString()}`;
   const kind = p.kind || null;
 
   const header = (

@@ -76,9 +76,9 @@ export default async function ImportPage({ searchParams }: Props) {
             <li>{t('how2')}</li>
             <li>{t('how3')}</li>
           </ol>
-          {/* Scrolls sideways on a phone: focusable so the keyboard can scroll it too. */}
+          {/* One card per column on a phone; may scroll sideways a little wider: focusable so the keyboard can scroll it too. */}
           <div className="table-wrap" tabIndex={0} role="region" aria-label={t('columnsCaption')}>
-            <table className="table table--compact">
+            <table className="table table--compact table--stack">
               <caption className="visually-hidden">{t('columnsCaption')}</caption>
               <thead>
                 <tr>
@@ -93,8 +93,8 @@ export default async function ImportPage({ searchParams }: Props) {
                     <th scope="row">
                       <code>{c}</code>
                     </th>
-                    <td>{REQUIRED.has(c) ? t('yes') : t('no')}</td>
-                    <td>{t(`values.${c}`)}</td>
+                    <td data-label={t('colRequired')}>{REQUIRED.has(c) ? t('yes') : t('no')}</td>
+                    <td data-label={t('colValues')}>{t(`values.${c}`)}</td>
                   </tr>
                 ))}
               </tbody>

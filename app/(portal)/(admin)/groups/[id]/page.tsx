@@ -7,9 +7,10 @@ import { NotFoundContent } from '@/components/layout/access-pages';
 import { Flash } from '@/components/ui/flash';
 import { InlineActionForm } from '@/components/ui/inline-action-form';
 import { SearchBox } from '@/components/ui/search-box';
+import { WithoutScript } from '@/components/ui/without-script';
 import { requireAdmin } from '@/lib/auth/session';
 import { parseQuery, type SearchParams } from '@/lib/forms/query';
-import { GroupPageQuery } from '@/lib/groups/schema';
+import { GroupPageQuery, groupFormEcho } from '@/lib/groups/schema';
 import { removeGroupEmailAction, removeGroupMemberAction } from '@/lib/groups/actions';
 import { getGroup, listGroupEmails, listGroupMembers, MEMBER_CANDIDATES_SHOWN, memberCandidates, responsibleOptions } from '@/lib/groups/queries';
 
@@ -25,10 +26,11 @@ export default async function GroupPage({ params, searchParams }: Props) {
   const group = await getGroup(ctx.companyId, id);
   if (!group) return <NotFoundContent />;
   const { q } = parseQuery(GroupPageQuery, sp);
-  const [t, tc, people, members, emails, found] = await Promise.all([
+  const echo = groupFormEcho(sp);
+  const [t, tc, options, members, emails, found] = await Promise.all([
     getTranslations('groups'),
     getTranslations('contacts'),
-    responsibleOptions(ctx.companyId, group.responsibleId),
+    responsibleOptions(ctx.companyId, echo ? echo.values.responsibleId || null : group.responsibleId, echo?.responsibleQ ?? ''),
     listGroupMembers(ctx.companyId, group.id),
     listGroupEmails(ctx.companyId, group.id),
     memberCandidates(ctx.companyId, group.id, q),
@@ -47,7 +49,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
           <h2 id="group-edit">{t('editTitle')}</h2>
           <GroupForm
             mode="edit"
-            people={people}
+            responsible={{ ...options, q: echo?.responsibleQ ?? '', searchPath: `/groups/${group.id}` }}
             initialValues={{
               id: group.id,
               version: String(group.version),
@@ -57,6 +59,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
               inDisuse: group.inDisuse ? 'on' : '',
               restricted: group.restricted ? 'on' : '',
               mailbox: group.mailbox ?? '',
+              ...echo?.values,
             }}
           />
         </section>
@@ -89,9 +92,12 @@ export default async function GroupPage({ params, searchParams }: Props) {
               </ul>
             )}
             <h3>{t('addMembers')}</h3>
-            <SearchBox id="candidates-q" label={t('candidatesSearch')} submitLabel={t('searchSubmit')} defaultValue={q} compact />
-            {found.length > MEMBER_CANDIDATES_SHOWN ? <p className="field__hint">{t('candidatesMore', { shown: MEMBER_CANDIDATES_SHOWN })}</p> : null}
-            <AddMembersForm groupId={group.id} candidates={found.slice(0, MEMBER_CANDIDATES_SHOWN)} />
+            <WithoutScript>
+              <SearchBox id="candidates-q" label={t('candidatesSearch')} submitLabel={t('searchSubmit')} defaultValue={q} compact />
+              {found.length > MEMBER_CANDIDATES_SHOWN ? <p className="field__hint">{t('candidatesMore', { shown: MEMBER_CANDIDATES_SHOWN })}</p> : null}
+            </WithoutScript>
+            {/* A new key after each change of members: the picker starts empty again. */}
+            <AddMembersForm key={members.length} groupId={group.id} candidates={found.slice(0, MEMBER_CANDIDATES_SHOWN)} />
           </section>
           <section className="panel panel--spaced" aria-labelledby="group-emails">
             <h2 id="group-emails">{t('emailsTitle')}</h2>

@@ -3,15 +3,21 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { GroupForm } from '@/components/groups/group-form';
 import { requireAdmin } from '@/lib/auth/session';
+import type { SearchParams } from '@/lib/forms/query';
 import { responsibleOptions } from '@/lib/groups/queries';
+import { groupFormEcho } from '@/lib/groups/schema';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('groups'))('newTitle') };
 }
 
-export default async function NewGroupPage() {
+export default async function NewGroupPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const ctx = await requireAdmin();
-  const [t, people] = await Promise.all([getTranslations('groups'), responsibleOptions(ctx.companyId, null)]);
+  const echo = groupFormEcho(await searchParams);
+  const [t, options] = await Promise.all([
+    getTranslations('groups'),
+    responsibleOptions(ctx.companyId, echo?.values.responsibleId || null, echo?.responsibleQ ?? ''),
+  ]);
   return (
     <>
       <header className="page-header page-header--stacked">
@@ -21,7 +27,11 @@ export default async function NewGroupPage() {
         <h1>{t('newTitle')}</h1>
       </header>
       <div className="panel">
-        <GroupForm mode="create" people={people} initialValues={{ type: 'service', responsibleId: '' }} />
+        <GroupForm
+          mode="create"
+          responsible={{ ...options, q: echo?.responsibleQ ?? '', searchPath: '/groups/new' }}
+          initialValues={{ type: 'service', responsibleId: '', ...echo?.values }}
+        />
       </div>
     </>
   );

@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { ContactForm } from '@/components/contacts/contact-form';
 import { ContactHeader } from '@/components/contacts/contact-header';
 import { loadContactPage } from '@/lib/contacts/loaders';
-import { formatDocument } from '@/lib/contacts/format';
+import { storedValues } from '@/lib/contacts/edit-conflict';
 import { countries } from '@/lib/br/countries';
 import type { Locale } from '@/lib/i18n/config';
 
@@ -25,17 +25,8 @@ export default async function EditContactPage({ params }: { params: Promise<{ id
           <ContactForm
             mode="edit"
             countries={countries(locale as Locale)}
-            initialValues={{
-              id: contact.id,
-              version: String(contact.version),
-              country: contact.country,
-              name: contact.name,
-              document: formatDocument(contact.country, contact.document) ?? '',
-              areaCode: contact.areaCode ?? '',
-              phone: contact.phone ?? '',
-              email: contact.email,
-              consultancy: contact.consultancy ? 'yes' : 'no',
-            }}
+            // The same values travel as the version's originals (orig_*): a later save compares with them.
+            initialValues={{ id: contact.id, version: String(contact.version), ...storedValues(contact) }}
           />
         </ClientMessages>
       </div>

@@ -8,6 +8,7 @@ import { ContactSearchQuery } from '@/lib/contacts/schema';
 import { parseQuery, type SearchParams } from '@/lib/forms/query';
 import { TransferTicketsForm } from '@/components/contacts/transfer-tickets-form';
 import { SearchBox } from '@/components/ui/search-box';
+import { WithoutScript } from '@/components/ui/without-script';
 import { countOpenTickets, TRANSFER_TARGETS_SHOWN, transferTargets } from '@/lib/contacts/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -35,9 +36,12 @@ export default async function TransferTicketsPage({ params, searchParams }: Prop
         <p>
           <strong>{t('openCount', { count: open })}</strong>
         </p>
-        <SearchBox id="target-q" label={t('search')} submitLabel={t('searchSubmit')} defaultValue={q} compact />
-        {found.length > TRANSFER_TARGETS_SHOWN ? <p className="field__hint">{t('tooMany', { shown: TRANSFER_TARGETS_SHOWN })}</p> : null}
-        <ClientMessages namespaces={['transferTickets']}>
+        <ClientMessages namespaces={['transferTickets', 'picker']}>
+          {/* Without JavaScript: search, then choose among the results; with it, the picker searches as one types. */}
+          <WithoutScript>
+            <SearchBox id="target-q" label={t('search')} submitLabel={t('searchSubmit')} defaultValue={q} compact />
+            {found.length > TRANSFER_TARGETS_SHOWN ? <p className="field__hint">{t('tooMany', { shown: TRANSFER_TARGETS_SHOWN })}</p> : null}
+          </WithoutScript>
           <TransferTicketsForm contactId={contact.id} targets={targets} />
         </ClientMessages>
       </div>
