@@ -11,14 +11,21 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children, modal }: { children: ReactNode; modal: ReactNode }) {
   const locale = await getLocale();
   // Only what client components translate goes to the browser (and into every page's payload):
   // the base here, each area's own namespaces in its layout.
   return (
     <html lang={locale}>
       <body>
-        <ClientMessages>{children}</ClientMessages>
+        {/* `modal` (app/@modal): the confirmation dialog of an intercepted route. The slot lives
+            here, not in (portal): its catch-all matches every address, and in a route group's
+            slot it would also claim the (auth) pages, which Next's strict route matching then
+            drops (404 in `next dev`). */}
+        <ClientMessages>
+          {children}
+          {modal}
+        </ClientMessages>
       </body>
     </html>
   );

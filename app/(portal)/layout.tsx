@@ -24,7 +24,7 @@ const CONTACT_NAV = [
   { href: '/profile', key: 'profile' },
 ] as const;
 
-export default async function PortalLayout({ children, modal }: { children: ReactNode; modal: ReactNode }) {
+export default async function PortalLayout({ children }: { children: ReactNode }) {
   const ctx = await requireContact();
   const [t, tc] = await Promise.all([getTranslations('nav'), getTranslations('common')]);
   const nav = ctx.isAdmin ? ADMIN_NAV : CONTACT_NAV;
@@ -87,7 +87,6 @@ export default async function PortalLayout({ children, modal }: { children: Reac
           {children}
         </main>
       </div>
-      {modal}
       <footer className="portal__footer">
         <LocaleSwitcher />
       </footer>

@@ -4,7 +4,7 @@ import { DismissableDetails } from '@/components/ui/dismissable-details';
 import { Field } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/choice-fields';
 import { PERMISSION_KEYS } from '@/db/schema/permission-keys';
-import { CONSULTANCY_CHOICES, CONTACT_ROLES, INVITATION_STATES, LIST_PAGE_SIZES, type ContactFilters } from '@/lib/contacts/schema';
+import { ACCESS_FILTERS, CONSULTANCY_CHOICES, CONTACT_ROLES, INVITATION_STATES, LIST_PAGE_SIZES, type ContactFilters } from '@/lib/contacts/schema';
 
 type Props = {
   q: string;
@@ -44,6 +44,12 @@ export async function ContactFilterForm({ q, filters, size, hidden, clearHref }:
         label={t('filterInvitation')}
         defaultValue={filters.invitation}
         options={[{ value: '', label: t('filterAny') }, ...INVITATION_STATES.map((s) => ({ value: s, label: t(`filterInvitation_${s}`) }))]}
+      />
+      <SelectField
+        name="access"
+        label={t('filterAccess')}
+        defaultValue={filters.access}
+        options={[{ value: '', label: t('filterAny') }, ...ACCESS_FILTERS.map((a) => ({ value: a, label: t(`filterAccess_${a}`) }))]}
       />
       <fieldset className="field filters__perms">
         <legend className="field__label">{t('filterPerms')}</legend>

@@ -62,6 +62,7 @@ export function GroupForm({ mode, initialValues, responsible }: { mode: 'create'
                   {t('searchSubmit')}
                 </button>
               </div>
+              <p className="field__hint">{t('responsibleSearchHint')}</p>
             </div>
           </div>
         }

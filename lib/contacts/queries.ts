@@ -55,12 +55,20 @@ export function contactSearchCondition(q: string): SQL | undefined {
 }
 
 /**
- * The list's filters as a condition. Role and consultancy are columns of the row; an
+ * The list's filters as a condition. Role, consultancy and the last access ("Último acesso":
+ * in the last 30 days, more than 90 days ago, never) are columns of the row; an
  * invitation is pending while the account never set a password (as the list's badge says);
  * each permission asked is one probe of contact_permissions' primary key.
  */
-export function filterCondition(f: ContactFilters): SQL | undefined {
+export function filterCondition(f: ContactFilters, now = new Date()): SQL | undefined {
   return and(
+    f.access === '30'
+      ? sql`${contacts.lastAccessAt} >= ${new Date(now.getTime() - 30 * DAY_MS)}`
+      : f.access === '90'
+        ? sql`${contacts.lastAccessAt} < ${new Date(now.getTime() - 90 * DAY_MS)}`
+        : f.access === 'never'
+          ? sql`${contacts.lastAccessAt} is null`
+          : undefined,
     f.role === 'admin' ? eq(contacts.isAdmin, true) : f.role === 'user' ? eq(contacts.isAdmin, false) : undefined,
     f.consultancy ? eq(contacts.consultancy, f.consultancy === 'yes') : undefined,
     f.invitation
@@ -337,7 +345,12 @@ export async function selectedContacts(companyId: string, selection: Selection, 
           inArray(contacts.id, [...new Set(selection.ids.filter(isUuid))].slice(0, limit + 1)),
         )
       : selection.by === 'list'
-        ? and(eq(contacts.companyId, companyId), viewCondition(selection.status, now), contactSearchCondition(selection.q), filterCondition(selection.filters))
+        ? and(
+            eq(contacts.companyId, companyId),
+            viewCondition(selection.status, now),
+            contactSearchCondition(selection.q),
+            filterCondition(selection.filters, now),
+          )
         : reviewWhere(companyId, { days: selection.days, kind: selection.kind }, now);
   if (selection.by === 'ids' && selection.ids.filter(isUuid).length === 0) return [];
   return executor

@@ -1,4 +1,4 @@
-import { z } from '@/lib/forms/zod';
+import { formVersion, z } from '@/lib/forms/zod';
 import { oneOf, pageNumber, plainText, searchTerm } from '@/lib/forms/query';
 import { PERMISSION_KEYS, type PermissionKey } from '@/db/schema/permission-keys';
 import { isValidCpf, onlyDigits } from '@/lib/br/cpf';
@@ -99,7 +99,7 @@ const editConflictFields = {
 export const UpdateContactSchema = z.preprocess(
   withChoices,
   z
-    .object({ ...contactFields, id: z.uuid('notFound'), version: z.coerce.number().int().min(1), ...editConflictFields })
+    .object({ ...contactFields, id: z.uuid('notFound'), version: formVersion, ...editConflictFields })
     .superRefine((v, ctx) => {
       countryRules(v, ctx);
       for (const unit of listedUnits(v.conflicts)) {
@@ -161,6 +161,8 @@ export type ContactView = (typeof CONTACT_VIEWS)[number];
 export const CONTACT_ROLES = ['admin', 'user'] as const;
 export const CONSULTANCY_CHOICES = ['yes', 'no'] as const;
 export const INVITATION_STATES = ['pending', 'accepted'] as const;
+/** "Último acesso": in the last 30 days, more than 90 days ago, never. */
+export const ACCESS_FILTERS = ['30', '90', 'never'] as const;
 export const LIST_PAGE_SIZES = ['25', '50', '100'] as const;
 
 /**
@@ -171,9 +173,10 @@ export type ContactFilters = {
   role: '' | (typeof CONTACT_ROLES)[number];
   consultancy: '' | (typeof CONSULTANCY_CHOICES)[number];
   invitation: '' | (typeof INVITATION_STATES)[number];
+  access: '' | (typeof ACCESS_FILTERS)[number];
   perms: PermissionKey[];
 };
-export const NO_FILTERS: ContactFilters = { role: '', consultancy: '', invitation: '', perms: [] };
+export const NO_FILTERS: ContactFilters = { role: '', consultancy: '', invitation: '', access: '', perms: [] };
 
 /** Permissions named in the address: repeated (`perm=a&perm=b`, as a form sends them) or comma-separated (as links carry them). */
 const permList = z
@@ -188,17 +191,13 @@ export const contactFilterFields = {
   role: oneOf(['', ...CONTACT_ROLES], ''),
   consultancy: oneOf(['', ...CONSULTANCY_CHOICES], ''),
   invitation: oneOf(['', ...INVITATION_STATES], ''),
+  access: oneOf(['', ...ACCESS_FILTERS], ''),
   perm: permList,
 };
 
 /** The filters as a parsed query holds them. */
-export function filtersOf(p: {
-  role: ContactFilters['role'];
-  consultancy: ContactFilters['consultancy'];
-  invitation: ContactFilters['invitation'];
-  perm: PermissionKey[];
-}): ContactFilters {
-  return { role: p.role, consultancy: p.consultancy, invitation: p.invitation, perms: p.perm };
+export function filtersOf(p: Omit<ContactFilters, 'perms'> & { perm: PermissionKey[] }): ContactFilters {
+  return { role: p.role, consultancy: p.consultancy, invitation: p.invitation, access: p.access, perms: p.perm };
 }
 
 /** The filters as address parameters (only those set; permissions comma-separated). */
@@ -207,12 +206,13 @@ export function filterParams(f: ContactFilters): Record<string, string> {
     ...(f.role ? { role: f.role } : {}),
     ...(f.consultancy ? { consultancy: f.consultancy } : {}),
     ...(f.invitation ? { invitation: f.invitation } : {}),
+    ...(f.access ? { access: f.access } : {}),
     ...(f.perms.length ? { perm: f.perms.join(',') } : {}),
   };
 }
 
 export function hasFilters(f: ContactFilters): boolean {
-  return Boolean(f.role || f.consultancy || f.invitation || f.perms.length);
+  return Boolean(f.role || f.consultancy || f.invitation || f.access || f.perms.length);
 }
 
 /** "Usuários do Sistema": search, filters, sort, page, page size and which contacts (Ativos, Desativados, Removidos), from the address. */
@@ -294,7 +294,7 @@ export const OwnProfileSchema = z
     areaCode: contactFields.areaCode,
     phone: contactFields.phone,
     locale: z.enum(['pt-BR', 'en'], 'localeInvalid').default('pt-BR'),
-    version: z.coerce.number().int().min(1),
+    version: formVersion,
     // The values the form was loaded with: after a refusal, which fields the administrator changed.
     orig_name: z.string().optional(),
     orig_areaCode: z.string().optional(),

@@ -91,6 +91,8 @@ function formAction<S extends z.ZodType, T extends Outcome>(authorise: () => Pro
     const parsed = def.schema.safeParse(input);
     if (!parsed.success) {
       const fieldErrors = fieldErrorKeys(parsed.error);
+      // Only a tampered or broken page sends a version that is not a number: it reloads.
+      if (fieldErrors.version) return refusal({ message: 'validation.versionInvalid' }, values, def.params);
       const answer = typeof def.invalid === 'function' ? def.invalid(fieldErrors) : (def.invalid ?? { message: 'common.fixErrors', fieldErrors });
       return refusal(answer, values, def.params);
     }

@@ -8,3 +8,9 @@ import { z } from 'zod';
 if (typeof window !== 'undefined') z.config({ jitless: true });
 
 export { z };
+
+/**
+ * The version an edit form started from (optimistic concurrency). Only a tampered or broken
+ * page sends anything but a positive integer: it is told to reload, in its language.
+ */
+export const formVersion = z.coerce.number('versionInvalid').int('versionInvalid').min(1, 'versionInvalid').max(2_147_483_647, 'versionInvalid');

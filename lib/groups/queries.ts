@@ -112,20 +112,24 @@ export const RESPONSIBLE_OPTIONS = 50;
  * search (the first 50 by name), and the current one first, with a note when there are more.
  * With JavaScript the picker asks /contacts/picker as one types.
  */
-export async function responsibleOptions(companyId: string, currentId: string | null, q = '', executor: Executor = db) {
+export async function responsibleOptions(companyId: string, currentId: string | null, q = '', opts: { activeOnly?: boolean } = {}, executor: Executor = db) {
   const found = await pickableContacts(companyId, { q, limit: RESPONSIBLE_OPTIONS }, executor);
   const people = found.slice(0, RESPONSIBLE_OPTIONS);
-  const current = currentId ? await responsiblePerson(companyId, currentId, executor) : null;
+  const current = currentId ? await responsiblePerson(companyId, currentId, opts.activeOnly ?? false, executor) : null;
   if (current && !people.some((r) => r.id === current.id)) people.unshift(current);
   return { people, more: found.length > RESPONSIBLE_OPTIONS, current };
 }
 
-/** The responsible as the picker shows them (name and e-mail), when a contact of the company. */
-export async function responsiblePerson(companyId: string, id: string, executor: Executor = db) {
+/**
+ * The responsible as the picker shows them (name and e-mail), when a contact of the company:
+ * the group's own, whatever their state; or one named by the address (`activeOnly`), only
+ * while active (a deactivated or removed person is never offered).
+ */
+export async function responsiblePerson(companyId: string, id: string, activeOnly: boolean, executor: Executor = db) {
   if (!isUuid(id)) return null;
   const [row] = await executor
     .select({ id: contacts.id, name: contacts.name, email: contacts.email })
     .from(contacts)
-    .where(and(eq(contacts.companyId, companyId), eq(contacts.id, id)));
+    .where(and(eq(contacts.companyId, companyId), eq(contacts.id, id), activeOnly ? eq(contacts.status, 'active') : undefined));
   return row ?? null;
 }

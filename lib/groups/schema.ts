@@ -1,4 +1,4 @@
-import { z } from '@/lib/forms/zod';
+import { formVersion, z } from '@/lib/forms/zod';
 import { oneOf, plainText, searchTerm, type SearchParams } from '@/lib/forms/query';
 import { GROUP_TYPES } from '@/db/schema/group-types';
 
@@ -24,7 +24,7 @@ export const GroupSchema = z.object({
   mailbox: optionalEmail,
 });
 
-export const UpdateGroupSchema = GroupSchema.extend({ id: z.uuid('notFound'), version: z.coerce.number().int().min(1) });
+export const UpdateGroupSchema = GroupSchema.extend({ id: z.uuid('notFound'), version: formVersion });
 
 export type GroupInput = z.output<typeof GroupSchema>;
 export type UpdateGroupInput = z.output<typeof UpdateGroupSchema>;
@@ -50,33 +50,15 @@ export const GroupPageQuery = z.object({ q: searchTerm });
 
 /**
  * Without JavaScript, "Pesquisar" beside "Responsável" sends the group form to its own page
- * (GET): the page shows the people found and keeps everything typed, as read here.
+ * (GET), which shows the people found. Only the search and the person chosen are read back:
+ * an address anyone can craft must not fill the rest of the form (a group's mailbox, "Restrito")
+ * for an administrator to save unawares. The hint asks to search before filling the rest.
  */
-const GroupFormEcho = z.object({
-  responsibleQ: searchTerm,
-  name: plainText(120),
-  type: oneOf(['', ...GROUP_TYPES], ''),
-  inDisuse: oneOf(['', 'on'], ''),
-  restricted: oneOf(['', 'on'], ''),
-  mailbox: plainText(254),
-  responsibleId: plainText(40),
-  version: plainText(12),
-});
+const GroupFormEcho = z.object({ responsibleQ: searchTerm, responsibleId: plainText(40) });
 
-/** What the form had when its responsible was searched, or null when the page was not reached that way. */
+/** The responsible searched and chosen without JavaScript, or null when the page was not reached that way. */
 export function groupFormEcho(sp: SearchParams) {
   if (!('responsibleQ' in sp)) return null;
   const v = GroupFormEcho.parse(sp);
-  return {
-    responsibleQ: v.responsibleQ,
-    values: {
-      name: v.name,
-      ...(v.type ? { type: v.type } : {}),
-      inDisuse: v.inDisuse,
-      restricted: v.restricted,
-      mailbox: v.mailbox,
-      responsibleId: v.responsibleId,
-      ...(/^\d{1,9}$/.test(v.version) ? { version: v.version } : {}),
-    },
-  };
+  return { responsibleQ: v.responsibleQ, values: { responsibleId: v.responsibleId } };
 }

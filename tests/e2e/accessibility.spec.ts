@@ -14,7 +14,7 @@ test('public pages have no serious accessibility issue', async ({ page }) => {
 });
 
 test('administration pages have no serious accessibility issue, on a laptop and a phone', async ({ page }) => {
-  test.setTimeout(90_000); // twenty axe runs
+  test.setTimeout(180_000); // twenty axe runs, a few seconds each on a busy 2-core machine
   await signIn(page, E2E.demoAdmin);
   for (const size of [
     { width: 1366, height: 800 },

@@ -71,6 +71,13 @@ test('a filter nobody matches says so; the views keep the filters; the permissio
 
   await page.goto('/contacts?role=admin');
   await expect(page.getByRole('rowheader')).toHaveText(['Marina Albuquerque']);
+  // "Último acesso": she is signed in now.
+  await page.goto('/contacts?role=admin&access=30');
+  await expect(page.getByRole('rowheader')).toHaveText(['Marina Albuquerque']);
+  await expect(filters(page).getByLabel('Último acesso')).toHaveValue('30');
+  await page.goto('/contacts?role=admin&access=never');
+  await expect(page.getByText('Nenhum usuário com estes filtros.')).toBeVisible();
+  await page.goto('/contacts?role=admin');
   // Views keep the filters: "Desativados" with the same role filter.
   await page.getByRole('navigation', { name: 'Situação dos usuários' }).getByRole('link', { name: 'Desativados' }).click();
   await expect(page).toHaveURL(/status=deactivated/);

@@ -186,6 +186,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page).toHaveURL(/days=180/);
       await expect(page.getByRole('rowheader', { name: person.name })).toHaveCount(0);
       await page.getByRole('link', { name: '60 dias' }).click();
+      await expect(page).toHaveURL(/days=60/);
       await page.getByRole('link', { name: 'Sem acesso recente' }).click();
       await expect(page).toHaveURL(/days=60&show=inactive/);
       await expect(page.getByRole('rowheader', { name: person.name })).toHaveCount(0);

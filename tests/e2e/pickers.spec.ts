@@ -93,16 +93,20 @@ test.describe('JavaScript on', () => {
 test.describe('JavaScript off', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the responsible is searched on the page, keeping what was typed, then chosen', async ({ page }) => {
+  test('the responsible is searched on the page, then chosen; an address fills nothing else of the form', async ({ page }) => {
     await signIn(page, E2E.large.admin);
     await page.goto('/groups/new');
-    await page.getByRole('textbox', { name: 'Nome do grupo' }).fill('Escala sem Script');
-    await page.getByLabel('Supervisão').check();
     await page.getByRole('searchbox', { name: 'Pesquisar responsável' }).fill('Cliente 90000');
     await page.getByRole('button', { name: 'Pesquisar' }).click();
     await expect(page).toHaveURL(/responsibleQ=Cliente\+90000/);
-    await expect(page.getByRole('textbox', { name: 'Nome do grupo' })).toHaveValue('Escala sem Script');
-    await expect(page.getByLabel('Supervisão')).toBeChecked();
+    // The search's GET carries the whole form; only the search and the person are read back.
+    expect(page.url()).toContain('mailbox=');
+    await page.goto(`${page.url()}&mailbox=alguem%40fora.test&restricted=on&name=Preenchido`);
+    await expect(page.getByRole('textbox', { name: 'Caixa postal do grupo' })).toHaveValue('');
+    await expect(page.getByRole('textbox', { name: 'Nome do grupo' })).toHaveValue('');
+    await expect(page.getByLabel('Restrito')).not.toBeChecked();
+    await page.getByRole('textbox', { name: 'Nome do grupo' }).fill('Escala sem Script');
+    await page.getByLabel('Supervisão').check();
     const select = page.getByLabel('Responsável', { exact: true });
     await expect(select.getByRole('option')).toHaveText(['Sem responsável', 'Cliente 90000 Escala — cliente.90000@grande.test']);
     await select.selectOption({ label: 'Cliente 90000 Escala — cliente.90000@grande.test' });

@@ -4,6 +4,7 @@ import { db } from '@/db/client';
 import { contacts } from '@/db/schema';
 import { listContacts, pickableContacts, selectedContacts } from '@/lib/contacts/queries';
 import { addGroupMembers, createGroup } from '@/lib/groups/mutations';
+import { responsibleOptions } from '@/lib/groups/queries';
 import { adminContext } from './contacts-helpers';
 import { ContactListQuery, NO_FILTERS, filterParams, filtersOf, type ContactFilters } from '@/lib/contacts/schema';
 import { makeCompany, makeContact } from '../support/fixtures';
@@ -64,6 +65,21 @@ describe('the list filters', () => {
     expect(accepted).toEqual(['Ana Lima']);
   });
 
+  it('by last access: in the last 30 days, more than 90 days ago, never', async () => {
+    const day = 86_400_000;
+    const set = (name: string, at: Date | null) => db.update(contacts).set({ lastAccessAt: at }).where(eq(contacts.name, name));
+    await set('Ana Lima', new Date(Date.now() - 5 * day));
+    await set('Bruno Souza', new Date(Date.now() - 100 * day));
+    await set('Carla Dias', null);
+    try {
+      expect(await names(companyA, f({ access: '30', role: 'user' }))).toEqual(['Ana Lima']);
+      expect(await names(companyA, f({ access: '90', role: 'user' }))).toEqual(['Bruno Souza']);
+      expect(await names(companyA, f({ access: 'never', role: 'user' }))).toEqual(['Carla Dias']);
+    } finally {
+      for (const n of ['Ana Lima', 'Bruno Souza']) await set(n, null);
+    }
+  });
+
   it('by permissions: every one ticked', async () => {
     // The administrator holds the default permissions: filtered out by role here.
     expect(await names(companyA, f({ perms: ['self_service'], role: 'user' }))).toEqual(['Ana Lima', 'Bruno Souza']);
@@ -103,11 +119,12 @@ describe('the address of a filtered list', () => {
       consultancy: 'talvez',
       invitation: ['pending', 'x'],
       size: '100',
+      access: 'never',
     });
     const filters = filtersOf(parsed);
-    expect(filters).toEqual({ role: 'admin', consultancy: '', invitation: 'pending', perms: ['self_service', 'it_admin'] });
+    expect(filters).toEqual({ role: 'admin', consultancy: '', invitation: 'pending', access: 'never', perms: ['self_service', 'it_admin'] });
     expect(parsed.size).toBe('100');
-    expect(filterParams(filters)).toEqual({ role: 'admin', invitation: 'pending', perm: 'self_service,it_admin' });
+    expect(filterParams(filters)).toEqual({ role: 'admin', invitation: 'pending', access: 'never', perm: 'self_service,it_admin' });
     expect(ContactListQuery.parse({ size: '7', perm: { a: 1 } })).toMatchObject({ size: '25', perm: [] });
   });
 });
@@ -131,6 +148,12 @@ describe("the pickers' people", () => {
     expect(await names({ q: 'souza', notInGroup: groupId, limit: 20 })).toEqual(['Bruno Souza']);
     // "limit + 1" rows: the caller says "more".
     expect(await pickableContacts(companyA, { q: '', limit: 2 })).toHaveLength(3);
+    // A responsible named by the address is offered only while active (Dora is deactivated);
+    // the group's own stays shown whatever their state.
+    const [dora] = await db.select({ id: contacts.id }).from(contacts).where(eq(contacts.name, 'Dora Reis'));
+    expect((await responsibleOptions(companyA, dora!.id, 'zzz', { activeOnly: true })).current).toBeNull();
+    expect((await responsibleOptions(companyA, dora!.id, 'zzz', { activeOnly: true })).people).toEqual([]);
+    expect((await responsibleOptions(companyA, dora!.id, 'zzz')).current?.name).toBe('Dora Reis');
     // Junk ids are ignored, never an error.
     expect(await names({ q: 'souza', exceptId: "x' or 1=1 --", notInGroup: 'nada', limit: 20 })).toEqual(['Bruno Souza']);
   });

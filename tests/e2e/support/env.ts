@@ -11,7 +11,8 @@ export const E2E = {
   smtpPort: 2626 + offset,
   sinkUrl: `http://127.0.0.1:${4626 + offset}`,
   // company-sign-in.spec.ts: a real OpenID Connect provider on loopback (tests/support/oidc-provider.ts).
-  providerPort: 4726 + offset,
+  // Far from the sink's 4626 + offset: a checkout at offset 100 must not take this one's port.
+  providerPort: 5726 + offset,
   provider: {
     clientId: 'portaria-e2e',
     clientSecret: 'segredo-do-cliente-e2e',

@@ -89,8 +89,9 @@ export default async function ContactsPage({ searchParams }: Props) {
         clearHref={narrowed ? `/contacts?${new URLSearchParams(kept(view, false)).toString()}` : null}
       />
       <div className="toolbar">
+        {/* Empty when nothing is found: the empty state below says so ("0–0 de 0" says nothing). */}
         <p className="toolbar__count" aria-live="polite">
-          {result.moreThanTotal ? (
+          {result.total === 0 ? null : result.moreThanTotal ? (
             t('countMore', { from: n(from), to: n(to), total: n(result.total) })
           ) : (
             <>

@@ -30,7 +30,9 @@ export default async function GroupPage({ params, searchParams }: Props) {
   const [t, tc, options, members, emails, found] = await Promise.all([
     getTranslations('groups'),
     getTranslations('contacts'),
-    responsibleOptions(ctx.companyId, echo ? echo.values.responsibleId || null : group.responsibleId, echo?.responsibleQ ?? ''),
+    echo
+      ? responsibleOptions(ctx.companyId, echo.values.responsibleId || null, echo.responsibleQ, { activeOnly: true })
+      : responsibleOptions(ctx.companyId, group.responsibleId),
     listGroupMembers(ctx.companyId, group.id),
     listGroupEmails(ctx.companyId, group.id),
     memberCandidates(ctx.companyId, group.id, q),

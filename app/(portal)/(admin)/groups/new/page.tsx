@@ -16,7 +16,7 @@ export default async function NewGroupPage({ searchParams }: { searchParams: Pro
   const echo = groupFormEcho(await searchParams);
   const [t, options] = await Promise.all([
     getTranslations('groups'),
-    responsibleOptions(ctx.companyId, echo?.values.responsibleId || null, echo?.responsibleQ ?? ''),
+    responsibleOptions(ctx.companyId, echo?.values.responsibleId || null, echo?.responsibleQ ?? '', { activeOnly: true }),
   ]);
   return (
     <>
