@@ -13,6 +13,8 @@ export const RESTORE_DAYS = 30;
 const DAY_MS = 86_400_000;
 export const PAGE_SIZES = [25, 50, 100] as const;
 export const SEARCH_COUNT_CAP = 1000;
+/** A filter without a search counts this far: 400 pages of 25 reachable, at a bounded cost. */
+export const FILTER_COUNT_CAP = 10_000;
 
 export type ContactListParams = {
   q?: string;
@@ -119,8 +121,10 @@ export async function listContacts(companyId: string, params: ContactListParams,
   const where = and(eq(contacts.companyId, companyId), viewCondition(view), search, filtered);
   // Only the active count is kept by triggers; the other views are usually short and counted
   // through their own index (contacts_lifecycle_idx), capped as a search is. A filter without
-  // a search is counted exactly: its pages can all be reached ("Convite pendente", 3.000).
-  const capped = Boolean(search) || view !== 'active';
+  // a search is counted up to 10,000 ("Convite pendente": 3.000), so that its pages can be
+  // reached, without counting a whole company on every page (bench/README.md).
+  const capped = Boolean(search) || Boolean(filtered) || view !== 'active';
+  const cap = search || view !== 'active' ? SEARCH_COUNT_CAP : FILTER_COUNT_CAP;
   const sortColumn = {
     name: contacts.nameKey,
     email: contacts.emailKey,
@@ -144,28 +148,24 @@ export async function listContacts(companyId: string, params: ContactListParams,
       .innerJoin(contacts, and(eq(contacts.companyId, companyId), eq(contacts.id, pageIds.id)))
       .orderBy(order(sortColumn), order(contacts.id)),
     // A search counts at most SEARCH_COUNT_CAP + 1 matches: "mais de 1.000" is as useful as
-    // the exact figure and does not cost a full scan for a one-letter search.
+    // the exact figure and does not cost a full scan for a one-letter search; a filter alone,
+    // FILTER_COUNT_CAP + 1.
     capped
       ? executor.select({ n: sql<number>`count(*)::int` }).from(
           executor
             .select({ one: sql`1` })
             .from(contacts)
             .where(where)
-            .limit(SEARCH_COUNT_CAP + 1)
+            .limit(cap + 1)
             .as('matches'),
         )
-      : filtered
-        ? executor
-            .select({ n: sql<number>`count(*)::int` })
-            .from(contacts)
-            .where(where)
-        : executor.select({ n: contactCounts.active }).from(contactCounts).where(eq(contactCounts.companyId, companyId)),
+      : executor.select({ n: contactCounts.active }).from(contactCounts).where(eq(contactCounts.companyId, companyId)),
   ]);
   const total = count?.n ?? 0;
   return {
     rows: rows as ContactListRow[],
-    total: Math.min(total, capped ? SEARCH_COUNT_CAP : total),
-    moreThanTotal: capped && total > SEARCH_COUNT_CAP,
+    total: Math.min(total, capped ? cap : total),
+    moreThanTotal: capped && total > cap,
     page,
     pageSize,
   };
