@@ -46,6 +46,7 @@ const load = createRequire(import.meta.url);
 const pglite = () => ({
   ...(load('@electric-sql/pglite') as typeof import('@electric-sql/pglite')),
   ...(load('@electric-sql/pglite/contrib/pg_trgm') as typeof import('@electric-sql/pglite/contrib/pg_trgm')),
+  ...(load('@electric-sql/pglite/contrib/btree_gin') as typeof import('@electric-sql/pglite/contrib/btree_gin')),
   ...(load('drizzle-orm/pglite') as typeof import('drizzle-orm/pglite')),
   ...(load('drizzle-orm/pglite/migrator') as typeof import('drizzle-orm/pglite/migrator')),
 });
@@ -61,10 +62,10 @@ export function connectPglite(client: PGlite): Connection {
   };
 }
 
-/** PGlite with the extensions the migrations need (pg_trgm for contact search). */
+/** PGlite with the extensions the migrations need (pg_trgm and btree_gin for contact search). */
 export function openPglite(options: PGliteOptions = {}): PGlite {
-  const { PGlite, pg_trgm } = pglite();
-  return new PGlite({ ...options, extensions: { ...options.extensions, pg_trgm } });
+  const { PGlite, pg_trgm, btree_gin } = pglite();
+  return new PGlite({ ...options, extensions: { ...options.extensions, pg_trgm, btree_gin } });
 }
 
 export function connectFromEnv(): Connection {

@@ -49,6 +49,11 @@ export const contacts = pgTable(
     nameKey: text().generatedAlwaysAs(sql`portaria_fold(name)`),
     emailKey: text().generatedAlwaysAs(sql`lower(email)`),
     searchKey: text().generatedAlwaysAs(sql`portaria_fold(name || ' ' || email || ' ' || coalesce(document, ''))`),
+    // Copies kept by triggers (migration 0016), so that the list's filters read the row
+    // alone: the permissions held (contact_permissions, sorted), and whether the person's
+    // account never set a password (the invitation is pending).
+    permissions: text({ enum: PERMISSION_KEYS }).array().notNull().default(sql`'{}'::text[]`),
+    invitationPending: boolean().notNull().default(true),
     // Optimistic concurrency: every edit must name the version it started from.
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -69,7 +74,9 @@ export const contacts = pgTable(
       .on(t.companyId)
       .where(sql`${t.isAdmin} and ${t.status} = 'active'`),
     index('contacts_account_idx').on(t.accountId),
-    // The list's orders, within a company, over active contacts only.
+    // The list's orders, within a company, over active contacts only. The name order's index
+    // also carries what the filters read (INCLUDE, written in migration 0016: drizzle-kit does
+    // not describe it), so a filter without a search is an index-only scan.
     index('contacts_list_name_idx')
       .on(t.companyId, t.nameKey, t.id)
       .where(sql`${t.status} = 'active'`),
@@ -95,7 +102,8 @@ export const contacts = pgTable(
     index('contacts_erase_idx')
       .on(t.removedAt)
       .where(sql`${t.status} = 'removed' and ${t.erasedAt} is null`),
-    index('contacts_search_idx').using('gin', t.searchKey.op('gin_trgm_ops')),
+    // Within a company (btree_gin), so a search reads only that company's matches.
+    index('contacts_search_idx').using('gin', t.companyId, t.searchKey.op('gin_trgm_ops')),
     check('contacts_status', sql`${t.status} in ('active', 'deactivated', 'removed')`),
     check('contacts_removed_not_admin', sql`not (${t.isAdmin} and ${t.status} <> 'active')`),
     check('contacts_erased_removed', sql`${t.erasedAt} is null or ${t.status} = 'removed'`),

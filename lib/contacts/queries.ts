@@ -1,9 +1,9 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import type { Executor } from '@/db/connect';
 import { containsFolded, isUuid } from '@/db/sql-helpers';
-import { accounts, contactCounts, contactPermissions, contacts, groupMembers, tickets, type PermissionKey } from '@/db/schema';
+import { contactCounts, contacts, groupMembers, tickets, type PermissionKey } from '@/db/schema';
 
 import { CONTACT_SORTS, NO_FILTERS, type ContactFilters, type ContactSort, type ContactView, type ReviewKind } from './schema';
 
@@ -57,10 +57,10 @@ export function contactSearchCondition(q: string): SQL | undefined {
 }
 
 /**
- * The list's filters as a condition. Role, consultancy and the last access ("Último acesso":
- * in the last 30 days, more than 90 days ago, never) are columns of the row; an
- * invitation is pending while the account never set a password (as the list's badge says);
- * each permission asked is one probe of contact_permissions' primary key.
+ * The list's filters as a condition, on the contact's row alone: role, consultancy, the last
+ * access ("Último acesso": in the last 30 days, more than 90 days ago, never), and the copies
+ * the triggers of migration 0016 keep: the invitation is pending while the account never set
+ * a password (as the list's badge says), and the permissions held (every one asked).
  */
 export function filterCondition(f: ContactFilters, now = new Date()): SQL | undefined {
   return and(
@@ -73,13 +73,8 @@ export function filterCondition(f: ContactFilters, now = new Date()): SQL | unde
           : undefined,
     f.role === 'admin' ? eq(contacts.isAdmin, true) : f.role === 'user' ? eq(contacts.isAdmin, false) : undefined,
     f.consultancy ? eq(contacts.consultancy, f.consultancy === 'yes') : undefined,
-    f.invitation
-      ? sql`exists (select 1 from ${accounts} where ${accounts.id} = ${contacts.accountId} and ${accounts.passwordHash} is ${sql.raw(f.invitation === 'pending' ? 'null' : 'not null')})`
-      : undefined,
-    ...f.perms.map(
-      (p) =>
-        sql`exists (select 1 from ${contactPermissions} where ${contactPermissions.companyId} = ${contacts.companyId} and ${contactPermissions.contactId} = ${contacts.id} and ${contactPermissions.permission} = ${p})`,
-    ),
+    f.invitation ? eq(contacts.invitationPending, f.invitation === 'pending') : undefined,
+    f.perms.length ? arrayContains(contacts.permissions, f.perms) : undefined,
   );
 }
 
@@ -96,7 +91,7 @@ const listColumns = {
   lastAccessAt: contacts.lastAccessAt,
   createdAt: contacts.createdAt,
   removedAt: contacts.removedAt,
-  invitationPending: sql<boolean>`(select ${accounts.passwordHash} is null from ${accounts} where ${accounts.id} = ${contacts.accountId})`,
+  invitationPending: contacts.invitationPending,
 };
 
 /** Which contacts a view lists: removed ones only while they can still be restored. */
@@ -177,15 +172,10 @@ export type ContactDetail = ContactListRow & { consultancy: boolean; version: nu
 export async function getContact(companyId: string, id: string, executor: Executor = db): Promise<ContactDetail | null> {
   if (!isUuid(id)) return null;
   const [row] = await executor
-    .select({ ...listColumns, consultancy: contacts.consultancy, version: contacts.version })
+    .select({ ...listColumns, consultancy: contacts.consultancy, version: contacts.version, permissions: contacts.permissions })
     .from(contacts)
     .where(and(eq(contacts.companyId, companyId), eq(contacts.id, id), ne(contacts.status, 'removed')));
-  if (!row) return null;
-  const permissions = await executor
-    .select({ p: contactPermissions.permission })
-    .from(contactPermissions)
-    .where(and(eq(contactPermissions.companyId, companyId), eq(contactPermissions.contactId, id)));
-  return { ...row, permissions: permissions.map((r) => r.p) };
+  return row ?? null;
 }
 
 export async function countOpenTickets(companyId: string, contactId: string, executor: Executor = db): Promise<number> {

@@ -30,7 +30,9 @@ export type NewContact = {
  * contact, its permissions and its "Usuário adicionado" history entry, in one statement of
  * the caller's transaction. A row whose e-mail or document is already an active contact of
  * the company is skipped whole (the unique indexes decide, also against a concurrent insert):
- * it never leaves half a contact. Returns the ids given to the rows, in order, with `written`
+ * it never leaves half a contact. The contact's copies of its permissions and of its
+ * invitation's state (migration 0016) are written here, so the triggers that keep them find
+ * nothing to change. Returns the ids given to the rows, in order, with `written`
  * telling which were inserted.
  */
 export async function insertContacts(tx: Executor, companyId: string, actor: Actor, people: NewContact[]): Promise<{ ids: string[]; written: Set<string> }> {
@@ -56,8 +58,12 @@ export async function insertContacts(tx: Executor, companyId: string, actor: Act
         as r(id uuid, account_id uuid, name text, email text, country text, document text, area_code text, phone text,
              consultancy boolean, is_admin boolean, permissions jsonb, imported_from text, import_job_id uuid)
     ), written as (
-      insert into contacts (company_id, id, account_id, name, country, document, area_code, phone, email, consultancy, is_admin, import_job_id)
-      select ${companyId}, id, account_id, name, country, document, area_code, phone, email, consultancy, is_admin, import_job_id from input
+      insert into contacts (company_id, id, account_id, name, country, document, area_code, phone, email, consultancy, is_admin, import_job_id,
+                            permissions, invitation_pending)
+      select ${companyId}, id, account_id, name, country, document, area_code, phone, email, consultancy, is_admin, import_job_id,
+        array(select jsonb_array_elements_text(input.permissions)),
+        not exists (select 1 from accounts a where a.id = input.account_id and a.password_hash is not null)
+      from input
       on conflict do nothing
       returning id
     ), permissions as (
