@@ -52,7 +52,10 @@ export const contacts = pgTable(
     // Copies kept by triggers (migration 0016), so that the list's filters read the row
     // alone: the permissions held (contact_permissions, sorted), and whether the person's
     // account never set a password (the invitation is pending).
-    permissions: text({ enum: PERMISSION_KEYS }).array().notNull().default(sql`'{}'::text[]`),
+    permissions: text({ enum: PERMISSION_KEYS })
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     invitationPending: boolean().notNull().default(true),
     // Optimistic concurrency: every edit must name the version it started from.
     version: integer().notNull().default(1),

@@ -85,7 +85,9 @@ describe("the contact's copies for the filters", () => {
     const c = await makeContact(made.company.id, { email: uniqueEmail('muda') });
     const withPassword = await makeContact(other.company.id, { email: uniqueEmail('destino'), password: 'senha-dela-12345' });
     const row = await contactRow(made.company.id, c.id);
-    expect(await updateContact(adminContext(made), updateInput(row!, { email: withPassword.email, emailConfirmation: withPassword.email }))).toEqual({ ok: true });
+    expect(await updateContact(adminContext(made), updateInput(row!, { email: withPassword.email, emailConfirmation: withPassword.email }))).toEqual({
+      ok: true,
+    });
     expect((await copies(made.company.id, c.id)).invitationPending).toBe(false);
     const moved = await contactRow(made.company.id, c.id);
     const address = uniqueEmail('nova-conta');
@@ -112,7 +114,9 @@ describe("the contact's copies for the filters", () => {
     await db
       .update(contactPermissions)
       .set({ contactId: c.id })
-      .where(and(eq(contactPermissions.companyId, made.company.id), eq(contactPermissions.contactId, d.id), eq(contactPermissions.permission, 'education_manager')));
+      .where(
+        and(eq(contactPermissions.companyId, made.company.id), eq(contactPermissions.contactId, d.id), eq(contactPermissions.permission, 'education_manager')),
+      );
     expect((await copies(made.company.id, d.id)).permissions).toEqual(['bpo_full_access', 'self_service']);
     expect((await copies(made.company.id, c.id)).permissions).toEqual(['bpo_full_access', 'education_manager']);
     await db.delete(contactPermissions).where(and(eq(contactPermissions.companyId, made.company.id), eq(contactPermissions.contactId, d.id)));
