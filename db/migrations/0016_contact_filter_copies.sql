@@ -88,11 +88,12 @@ CREATE TRIGGER contacts_copy_invitation_move BEFORE UPDATE OF account_id ON cont
   FOR EACH ROW WHEN (OLD.account_id IS DISTINCT FROM NEW.account_id)
   EXECUTE FUNCTION portaria_copy_invitation_on_move();
 --> statement-breakpoint
--- The name order's index carries the filters' columns: a filter without a search reads the
--- index alone (drizzle-kit does not describe INCLUDE; the schema names the same keys).
+-- The name order's index carries the filters' columns and the search key: a page of a
+-- filter, a search or both, in name order, reads the index alone until its rows are found
+-- (drizzle-kit does not describe INCLUDE; the schema names the same keys).
 DROP INDEX "contacts_list_name_idx";--> statement-breakpoint
 CREATE INDEX "contacts_list_name_idx" ON "contacts" ("company_id","name_key","id")
-  INCLUDE ("is_admin","consultancy","invitation_pending","permissions","last_access_at") WHERE "contacts"."status" = 'active';--> statement-breakpoint
+  INCLUDE ("is_admin","consultancy","invitation_pending","permissions","last_access_at","search_key") WHERE "contacts"."status" = 'active';--> statement-breakpoint
 -- A search within one company: the trigram index keyed by company too (btree_gin), so a
 -- search reads that company's matches, not every company's.
 CREATE EXTENSION IF NOT EXISTS btree_gin;--> statement-breakpoint

@@ -78,8 +78,8 @@ export const contacts = pgTable(
       .where(sql`${t.isAdmin} and ${t.status} = 'active'`),
     index('contacts_account_idx').on(t.accountId),
     // The list's orders, within a company, over active contacts only. The name order's index
-    // also carries what the filters read (INCLUDE, written in migration 0016: drizzle-kit does
-    // not describe it), so a filter without a search is an index-only scan.
+    // also carries what the filters and the search read (INCLUDE, written in migration 0016:
+    // drizzle-kit does not describe it), so a page in name order reads no row it does not show.
     index('contacts_list_name_idx')
       .on(t.companyId, t.nameKey, t.id)
       .where(sql`${t.status} = 'active'`),

@@ -203,8 +203,10 @@ export async function pickableContacts(
   opts: { q: string; exceptId?: string; notInGroup?: string; limit: number },
   executor: Executor = db,
 ): Promise<PickablePerson[]> {
-  return executor
-    .select({ id: contacts.id, name: contacts.name, email: contacts.email })
+  // Deferred join, as the list's: the ids from an index-only scan of the name index, which
+  // carries the search key (migration 0016), so rows that do not match are never read.
+  const ids = executor
+    .select({ id: contacts.id })
     .from(contacts)
     .where(
       and(
@@ -218,7 +220,13 @@ export async function pickableContacts(
       ),
     )
     .orderBy(contacts.nameKey, contacts.id)
-    .limit(opts.limit + 1);
+    .limit(opts.limit + 1)
+    .as('picked');
+  return executor
+    .select({ id: contacts.id, name: contacts.name, email: contacts.email })
+    .from(ids)
+    .innerJoin(contacts, and(eq(contacts.companyId, companyId), eq(contacts.id, ids.id)))
+    .orderBy(contacts.nameKey, contacts.id);
 }
 
 /** Other active contacts to receive tickets, narrowed by an optional search. */
