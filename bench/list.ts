@@ -9,7 +9,18 @@ import { sql } from 'drizzle-orm';
 import { installConnection } from '../db/client';
 import type { Database } from '../db/connect';
 import { setPassword } from '../lib/auth/accounts';
-import { benchName, requireQuietMachine, ensureBuild, slug, freshDatabase, loadRun, seedCompanyContacts, sessionCookie, startServer } from './support';
+import {
+  benchName,
+  requireQuietMachine,
+  ensureBuild,
+  slug,
+  freshDatabase,
+  loadRun,
+  seedCompanyContacts,
+  sessionCookie,
+  startServer,
+  serverProcesses,
+} from './support';
 
 const loadAtStart = requireQuietMachine();
 
@@ -200,6 +211,7 @@ try {
     console.log(
       JSON.stringify({
         load_average_at_start: loadAtStart,
+        server_processes: serverProcesses(),
         mix: MIX,
         contacts: TOTAL,
         in_company: IN_COMPANY,

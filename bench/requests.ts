@@ -16,7 +16,7 @@ import { setPassword } from '../lib/auth/accounts';
 import { createCompany } from '../lib/companies/mutations';
 import { decideRequests } from '../lib/requests/decisions';
 import { REQUESTS_PAGE_SIZE } from '../lib/requests/queries';
-import { requireQuietMachine, ensureBuild, freshDatabase, loadRun, sessionCookie, startServer } from './support';
+import { requireQuietMachine, ensureBuild, freshDatabase, loadRun, sessionCookie, startServer, serverProcesses } from './support';
 
 const loadAtStart = requireQuietMachine();
 
@@ -151,6 +151,7 @@ try {
   console.log(
     JSON.stringify({
       load_average_at_start: loadAtStart,
+      server_processes: serverProcesses(),
       pending: PENDING,
       connections: CONNECTIONS,
       seconds: DURATION,

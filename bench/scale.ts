@@ -127,7 +127,8 @@ async function measure(instances: number, seconds = DURATION) {
 const results = [];
 for (const [n, layout] of LAYOUTS.entries()) {
   // Every layout notices a new import within half a second (the in-process loop has no LISTEN).
-  const env: Record<string, string> = layout.workerApart ? { WORKER: 'off', WORKER_POLL_MS: '500' } : { WORKER_POLL_MS: '500' };
+  // One process per instance: the layouts compare instances, not the processes of each.
+  const env: Record<string, string> = { WORKER_POLL_MS: '500', WEB_CONCURRENCY: '1', ...(layout.workerApart ? { WORKER: 'off' } : {}) };
   const servers = [];
   for (const port of PORTS.slice(0, layout.instances)) servers.push(await startServer(product.url, port, secret, env));
   const worker = layout.workerApart ? await startWorker(product.url, { WORKER_POLL_MS: '500' }) : undefined;

@@ -135,6 +135,11 @@ export function ensureBuild(): void {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+/** How many server processes a benchmark starts: BENCH_SERVERS, else WEB_CONCURRENCY, else one, as `npm start`. */
+export function serverProcesses(extraEnv: Record<string, string> = {}): number {
+  return Math.max(1, Math.floor(Number(extraEnv.WEB_CONCURRENCY) || Number(process.env.BENCH_SERVERS) || Number(process.env.WEB_CONCURRENCY) || 1));
+}
+
 export async function startServer(
   databaseUrl: string,
   port: number,
@@ -142,7 +147,14 @@ export async function startServer(
   extraEnv: Record<string, string> = {},
 ): Promise<{ child: ChildProcess; errors: () => number; stop: () => Promise<void> }> {
   let errorLines = 0;
-  const child = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(port)], {
+  // As `npm start` serves on PostgreSQL: one `next start`, or BENCH_SERVERS (or WEB_CONCURRENCY)
+  // processes on one port through scripts/serve.mjs (decision 017).
+  const processes = serverProcesses(extraEnv);
+  const command: [string, string[]] =
+    processes === 1
+      ? [path.resolve('node_modules/.bin/next'), ['start', '-p', String(port)]]
+      : [process.execPath, [path.resolve('scripts/serve.mjs'), '-p', String(port)]];
+  const child = spawn(...command, {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -152,6 +164,7 @@ export async function startServer(
       SMTP_URL: '',
       LOG_LEVEL: 'warn',
       ...extraEnv,
+      WEB_CONCURRENCY: String(processes),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -14,6 +14,7 @@ const port = Number(process.env.PORT ?? 3000);
 const embedded = !process.env.DATABASE_URL;
 const root = process.cwd();
 const nextBin = path.join(root, 'node_modules', '.bin', 'next');
+const serverProcesses = () => (embedded || dev ? 1 : Math.max(1, Math.floor(Number(process.env.WEB_CONCURRENCY) || 1)));
 
 if (embedded && process.env.WORKER === 'off') {
   console.error('WORKER=off precisa de um PostgreSQL (DATABASE_URL): só um processo abre o banco embutido, e é ele que executa as importações e os e-mails.');
@@ -50,7 +51,13 @@ if (embedded || process.env.SEED_DEMO === '1') {
 }
 await conn.close();
 
-const child = spawn(nextBin, [dev ? 'dev' : 'start', '-p', String(port)], { stdio: 'inherit', env });
+// On PostgreSQL, WEB_CONCURRENCY server processes on one port (scripts/serve.mjs); one by
+// default (decision 017). The embedded database admits one process, and the development
+// server is one.
+const child =
+  dev || embedded || serverProcesses() === 1
+    ? spawn(nextBin, [dev ? 'dev' : 'start', '-p', String(port)], { stdio: 'inherit', env })
+    : spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), '-p', String(port)], { stdio: 'inherit', env });
 const release = holdEmbeddedDatabase(child.pid ?? process.pid);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => {
@@ -71,7 +78,11 @@ for (let i = 0; i < 600; i++) {
 }
 console.log(`\nPortaria pronto em ${url}`);
 if (signIn) console.log(signIn);
-console.log(embedded ? `Banco de dados embutido (PGlite) em ${path.relative(root, dir) || dir}` : 'Banco de dados: PostgreSQL (DATABASE_URL)');
+console.log(
+  embedded
+    ? `Banco de dados embutido (PGlite) em ${path.relative(root, dir) || dir}`
+    : `Banco de dados: PostgreSQL (DATABASE_URL); ${serverProcesses()} ${serverProcesses() === 1 ? 'processo' : 'processos'} do servidor (WEB_CONCURRENCY).`,
+);
 console.log(
   process.env.WORKER === 'off' ? 'Importações, e-mails e limpezas: em `npm run worker` (WORKER=off).' : 'Importações, e-mails e limpezas: neste processo.',
 );

@@ -8,6 +8,8 @@ export const E2E = {
   instancePorts: [3112 + offset, 3113 + offset],
   // quick-start.spec.ts: `npm start` of its own, on a fresh embedded database.
   quickStartPort: 3114 + offset,
+  // server-processes.spec.ts: scripts/serve.mjs, a server process per core on one port.
+  clusterPort: 3115 + offset,
   smtpPort: 2626 + offset,
   sinkUrl: `http://127.0.0.1:${4626 + offset}`,
   // company-sign-in.spec.ts: a real OpenID Connect provider on loopback (tests/support/oidc-provider.ts).
