@@ -11,6 +11,8 @@ const count = Math.max(1, Math.floor(Number(process.env.WEB_CONCURRENCY) || os.a
 const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
 cluster.setupPrimary({ exec: nextBin, args: ['start', ...process.argv.slice(2)] });
 
+// A process that ends this soon after it started could not start: the server stops.
+const startGrace = Number(process.env.SERVE_START_GRACE_MS) || 10_000;
 let stopping = false;
 const started = new Map();
 function fork() {
@@ -26,9 +28,9 @@ cluster.on('exit', (worker, code, signal) => {
     if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
     return;
   }
-  // A process that ends on its own is replaced; one that cannot start stops the whole.
+  // A process that ends on its own is replaced; one that could not start stops the whole.
   console.error(`Processo do servidor ${worker.process.pid} terminou (${signal ?? code}).`);
-  if (ranFor < 10_000) {
+  if (ranFor < startGrace) {
     console.error('Terminou ao iniciar: o servidor para.');
     stopping = true;
     for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
