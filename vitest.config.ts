@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -30,6 +31,9 @@ export default defineConfig({
     },
   },
   test: {
+    // Every core: Vitest's default leaves one free (one worker on a two-core machine), and
+    // nothing else runs beside the suite (the browser tests come after it).
+    maxWorkers: availableParallelism(),
     reporters: process.env.CI ? ['default', ['json', { outputFile: '.ci-results/vitest.json' }]] : ['default'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', setupFiles: ['tests/setup/console.ts'] } },
