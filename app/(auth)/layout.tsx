@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
-import { getTranslations } from 'next-intl/server';
-import { ClientMessages } from '@/components/i18n/client-messages';
+import { getTranslations } from '@/lib/i18n/server';
 import { LocaleSwitcher } from '@/components/layout/locale-switcher';
 
 export default async function AuthLayout({ children }: { children: ReactNode }) {
@@ -17,7 +16,8 @@ export default async function AuthLayout({ children }: { children: ReactNode }) 
         </span>
       </header>
       <main id="content" className="auth-card">
-        <ClientMessages namespaces={['auth', 'companySignIn', 'signup', 'contactForm', 'validation']}>{children}</ClientMessages>
+        {/* Each page's forms bring their own messages (their folder's layout). */}
+        {children}
       </main>
       <footer className="auth-shell__footer">
         <LocaleSwitcher />

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { CompanySwitcher } from '@/components/layout/company-switcher';
 import { LocaleSwitcher } from '@/components/layout/locale-switcher';
-import { NavLink } from '@/components/layout/nav-link';
+import { NavCount, NavList, type NavItem } from '@/components/layout/nav-link';
 import { PhoneMenu } from '@/components/layout/phone-menu';
 import { SignOutButton } from '@/components/layout/sign-out-button';
 import { PENDING_COUNT_LIMIT } from '@/lib/auth/context';
@@ -30,26 +30,12 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const nav = ctx.isAdmin ? ADMIN_NAV : CONTACT_NAV;
   // The administrator sees how many access requests wait (counted with the session check).
   const pending = ctx.pendingRequests;
-  const pendingCount =
-    pending > 0 ? (
-      <span className="sidenav__count">
-        <span aria-hidden="true">{pending >= PENDING_COUNT_LIMIT ? `${PENDING_COUNT_LIMIT - 1}+` : pending}</span>
-        <span className="visually-hidden">{`(${t('pendingCount', { count: pending })})`}</span>
-      </span>
-    ) : null;
+  const count =
+    pending > 0
+      ? { shown: pending >= PENDING_COUNT_LIMIT ? `${PENDING_COUNT_LIMIT - 1}+` : String(pending), label: t('pendingCount', { count: pending }) }
+      : undefined;
   // One list, shown as the side navigation on wider screens and in the menu on a phone.
-  const navList = (
-    <ul>
-      {nav.map((item) => (
-        <li key={item.href}>
-          <NavLink href={item.href}>
-            {t(item.key)}
-            {item.key === 'requests' ? pendingCount : null}
-          </NavLink>
-        </li>
-      ))}
-    </ul>
-  );
+  const items: NavItem[] = nav.map((item) => ({ href: item.href, label: t(item.key), ...(item.key === 'requests' && count ? { count } : {}) }));
   return (
     <div className="portal">
       <a href="#content" className="skip-link">
@@ -70,18 +56,13 @@ export default async function PortalLayout({ children }: { children: ReactNode }
           </Link>
           <SignOutButton />
         </nav>
-        <PhoneMenu
-          navLabel={t('main')}
-          menuLabel={t('menu')}
-          items={nav.map((item) => ({ href: item.href, label: t(item.key) }))}
-          badge={nav.some((item) => item.key === 'requests') ? pendingCount : null}
-        >
-          {navList}
+        <PhoneMenu navLabel={t('main')} menuLabel={t('menu')} items={items} badge={count ? <NavCount count={count} /> : null}>
+          <NavList items={items} />
         </PhoneMenu>
       </header>
       <div className="portal__body">
         <nav className="sidenav" aria-label={t('main')}>
-          {navList}
+          <NavList items={items} />
         </nav>
         <main id="content" className="portal__main" tabIndex={-1}>
           {children}

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 
 export async function InvalidLink({ title }: { title: string }) {
   const t = await getTranslations('auth');

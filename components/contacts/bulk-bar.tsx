@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { BULK_KINDS } from '@/lib/contacts/lifecycle';
 import { BULK_FORM_ID, SelectPage } from './select-page';
 

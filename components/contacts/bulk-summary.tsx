@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { BulkSummary, RowOutcome } from '@/lib/contacts/lifecycle';
 
 /** After an action over many contacts: "12 alterados, 1 não alterado: é o administrador", and each contact's result. */

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { ComponentProps, ReactNode } from 'react';
 import type { TranslationValues } from 'next-intl';
 import { ContactHeader } from '@/components/contacts/contact-header';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { DismissableDetails } from '@/components/ui/dismissable-details';
 import { Field } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/choice-fields';

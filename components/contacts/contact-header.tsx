@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { formatDocument } from '@/lib/contacts/format';
 import type { ContactDetail } from '@/lib/contacts/queries';
 

@@ -1,4 +1,5 @@
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { dateFormat } from '@/lib/forms/dates';
 import type { ContactListRow, ContactSort, ContactView } from '@/lib/contacts/queries';
 import { ContactsRows, type ContactItem } from './contacts-rows';

@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { CONTACT_ID_FIELDS as ID_FIELDS, type AuditRow } from '@/lib/audit/queries';
 import { countries } from '@/lib/br/countries';
 import { formatDocument } from '@/lib/contacts/format';

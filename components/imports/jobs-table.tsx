@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import type { JobView } from '@/lib/contacts/import/queries';
 
 export async function ImportJobsTable({ jobs }: { jobs: JobView[] }) {

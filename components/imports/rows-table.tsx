@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { EmailText } from '@/components/ui/email-text';
 import { countryFromInput } from '@/lib/br/countries';
 import { formatCpf, onlyDigits } from '@/lib/br/cpf';

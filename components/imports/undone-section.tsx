@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { EmailText } from '@/components/ui/email-text';
 import type { ImportJob } from '@/db/schema';
 import type { KeptContact } from '@/lib/contacts/import/undo';

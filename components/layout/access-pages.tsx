@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 
 // Rendered in place rather than through forbidden()/notFound(): those answer with an empty
 // HTML body when thrown from a server component (next.js issue #62228), which leaves a

@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { switchCompanyAction } from '@/lib/auth/actions';
 import type { ContactContext } from '@/lib/auth/context';
 

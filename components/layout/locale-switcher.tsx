@@ -1,5 +1,6 @@
 import { headers } from 'next/headers';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { setLocaleAction } from '@/lib/auth/actions';
 import { LOCALES } from '@/lib/i18n/config';
 

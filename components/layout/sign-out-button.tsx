@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { signOutAction } from '@/lib/auth/actions';
 
 export async function SignOutButton({ className = 'btn btn--link' }: { className?: string }) {

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { endOtherSessionsAction, endSessionAction } from '@/lib/auth/actions';
 import { describeUserAgent } from '@/lib/auth/client-address';
 import type { SessionRow } from '@/lib/auth/sessions';

@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { DecisionSummary } from '@/lib/requests/queries';
 
 /** After "Aprovar selecionadas" / "Recusar selecionadas": the counts, and what happened to each request. */

@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { FLASH_PROBLEMS, flashMessageKey } from '@/lib/forms/flash';
 import { FormAlert, StatusMessage } from './alerts';
 

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 
 /** Previous/next links that keep the rest of the query; works without JavaScript. */
 export async function Pagination({

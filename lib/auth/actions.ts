@@ -3,7 +3,7 @@
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { cookies, headers } from 'next/headers';
 import { redirect, RedirectType } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { z } from 'zod';
 import { db } from '@/db/client';
 import { contactAction, contactButton } from '@/lib/forms/action';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { requestFromOwnSite } from '@/lib/http/origin';
 import type { ContactContext } from './context';
 import { currentSession } from './session';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { redirect, RedirectType } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { z } from 'zod';
 import type { ContactContext } from '@/lib/auth/context';
 import { requireAdmin, requireContact } from '@/lib/auth/session';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 
 /**
  * Field errors arrive as catalog keys under "validation" ("emailTaken"), or, for a message

@@ -3,7 +3,7 @@
 import { headers } from 'next/headers';
 import { redirect, RedirectType } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { db } from '@/db/client';
 import { clientAddress, throttleSource } from '@/lib/auth/client-address';
 import { requireAdmin } from '@/lib/auth/session';

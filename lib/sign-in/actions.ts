@@ -3,7 +3,7 @@
 import { cookies, headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { redirect, RedirectType } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { db } from '@/db/client';
 import { clientAddress, throttleSource } from '@/lib/auth/client-address';
 import { ForgotPasswordSchema } from '@/lib/auth/schema';

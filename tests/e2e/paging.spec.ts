@@ -35,7 +35,6 @@ async function someImportJob(page: Page): Promise<string> {
 }
 
 test('a page number past the end, or too large for a number, shows the last page', async ({ page }) => {
-  test.setTimeout(120_000); // 35 page loads
   await signIn(page, E2E.demoAdmin);
   const contactId = await someContactId(page);
   const jobId = await someImportJob(page);
@@ -49,20 +48,26 @@ test('a page number past the end, or too large for a number, shows the last page
     [`/contacts/import/${jobId}`, 'Importar usuários', true],
     ['/groups', 'Grupo de Usuários', false],
   ];
+  // 35 addresses: each asked for with the browser's session and read as served (the page chosen
+  // is the server's answer); one of each kind is then opened in the browser below.
   for (const [path, heading, rows] of pages) {
     for (const pageParam of [HUGE, '999999', '-3', 'abc', '1e3']) {
       const url = `${path}?page=${pageParam}`;
-      const response = await page.goto(url);
-      expect(response?.status(), url).toBe(200);
-      await expect(page.getByRole('heading', { level: 1, name: heading }).first(), url).toBeVisible();
+      const response = await page.request.get(url);
+      expect(response.status(), url).toBe(200);
+      const html = await response.text();
+      expect(html, url).toMatch(new RegExp(`<h1[^>]*>${heading}</h1>`));
       if (rows) {
         // The nearest valid page: the last one for a number past the end, the first for nonsense.
-        const label = page.locator('.pagination__label');
-        await expect(label, url).toHaveText(/^Página (\d+) de (\d+)$/);
-        const [, shown, last] = /^Página (\d+) de (\d+)$/.exec((await label.textContent()) ?? '')!;
+        const [, shown, last] = /class="pagination__label">Página ([\d.]+) de ([\d.]+)</.exec(html) ?? [];
+        expect(shown, url).toBeTruthy();
         expect(shown, url).toBe(['-3', 'abc', '1e3'].includes(pageParam) ? '1' : last);
       }
     }
+  }
+  for (const url of ['/contacts?page=999999', `/contacts/import/${jobId}?page=${HUGE}`]) {
+    await page.goto(url);
+    await expect(page.locator('.pagination__label'), url).toHaveText(/^Página ([\d.]+) de \1$/);
   }
 });
 

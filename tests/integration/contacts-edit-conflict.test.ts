@@ -34,7 +34,7 @@ vi.mock('next/navigation', () => ({
 }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 vi.mock('next/headers', () => ({ cookies: async () => ({ set: () => undefined, get: () => undefined }), headers: async () => new Headers() }));
-vi.mock('next-intl/server', () => ({
+vi.mock('@/lib/i18n/server', () => ({
   getTranslations: async (namespace?: string) =>
     createTranslator({ locale: 'pt-BR', messages: catalogs['pt-BR'], namespace: namespace as never, timeZone: TIME_ZONE }),
 }));

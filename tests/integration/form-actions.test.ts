@@ -31,7 +31,7 @@ vi.mock('next/navigation', () => ({
   RedirectType: { push: 'push', replace: 'replace' },
 }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
-vi.mock('next-intl/server', () => ({
+vi.mock('@/lib/i18n/server', () => ({
   getTranslations: async (namespace?: string) =>
     createTranslator({ locale: 'pt-BR', messages: catalogs['pt-BR'], namespace: namespace as never, timeZone: TIME_ZONE }),
 }));

@@ -25,7 +25,7 @@ vi.mock('next/navigation', () => ({
   },
   RedirectType: { push: 'push', replace: 'replace' },
 }));
-vi.mock('next-intl/server', () => ({ getTranslations: async () => (key: string) => key }));
+vi.mock('@/lib/i18n/server', () => ({ getTranslations: async () => (key: string) => key }));
 
 const { removeGroupEmailAction, removeGroupMemberAction } = await import('@/lib/groups/actions');
 

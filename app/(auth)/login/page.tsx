@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { Flash } from '@/components/ui/flash';
 import { currentSession } from '@/lib/auth/session';

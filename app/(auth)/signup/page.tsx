@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { SignupForm } from '@/components/requests/signup-form';
 import { countries } from '@/lib/br/countries';
 import type { Locale } from '@/lib/i18n/config';

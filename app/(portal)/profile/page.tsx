@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { ChangePasswordForm } from '@/components/profile/change-password-form';
 import { SessionsPanel } from '@/components/profile/sessions-panel';
 import { ownSessions } from '@/lib/auth/queries';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { PageHeader } from '@/components/ui/page-header';
 import { Flash } from '@/components/ui/flash';
 import { Notice } from '@/components/ui/alerts';

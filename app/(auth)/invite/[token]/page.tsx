@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { InvalidLink } from '@/components/auth/invalid-link';
 import { NewPasswordForm } from '@/components/auth/new-password-form';
 import { findInvitation } from '@/lib/auth/links';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { CompanySignInForm } from '@/components/auth/company-sign-in-form';
 import { StatusMessage } from '@/components/ui/alerts';
 import { oneOf, parseQuery, type SearchParams } from '@/lib/forms/query';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { ConfirmSignupForm } from '@/components/requests/confirm-signup-form';
 import { findSignupLink } from '@/lib/requests/queries';
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { StatusMessage } from '@/components/ui/alerts';
 import { oneOf, parseQuery, type SearchParams } from '@/lib/forms/query';
 import { z } from '@/lib/forms/zod';

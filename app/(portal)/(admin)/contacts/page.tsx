@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { BulkBar } from '@/components/contacts/bulk-bar';
 import { BulkSummaryPanel } from '@/components/contacts/bulk-summary';
 import { ContactsTable } from '@/components/contacts/contacts-table';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { SelectField } from '@/components/ui/choice-fields';
 import { Field } from '@/components/ui/field';
 import { EmailText } from '@/components/ui/email-text';

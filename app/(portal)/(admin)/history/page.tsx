@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { HistoryTable } from '@/components/history/history-table';
 import { SelectField } from '@/components/ui/choice-fields';
 import { Field } from '@/components/ui/field';

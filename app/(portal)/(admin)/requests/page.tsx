@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { BulkDecision } from '@/components/requests/bulk-decision';
 import { DecisionSummaryPanel } from '@/components/requests/decision-summary';
 import { RequestList, type RequestItem } from '@/components/requests/request-list';

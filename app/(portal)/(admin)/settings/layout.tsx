@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { SettingsTabs } from '@/components/domains/settings-tabs';
 import { ClientMessages } from '@/components/i18n/client-messages';
 

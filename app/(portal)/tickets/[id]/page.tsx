@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { NotFoundContent } from '@/components/layout/access-pages';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { Flash } from '@/components/ui/flash';
 import { ForwardForm } from '@/components/tickets/forward-form';
 import { TicketStatusForm } from '@/components/tickets/status-form';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { Notice } from '@/components/ui/alerts';
 import { TicketForm } from '@/components/tickets/ticket-form';
 import { requireContact } from '@/lib/auth/session';

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { NotFoundContent } from '@/components/layout/access-pages';
 import { ContactHeader } from '@/components/contacts/contact-header';
 import { Flash } from '@/components/ui/flash';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { BulkForm } from '@/components/contacts/bulk-form';
 import { requireAdmin } from '@/lib/auth/session';
 import { BULK_KINDS, BULK_MAX } from '@/lib/contacts/lifecycle';

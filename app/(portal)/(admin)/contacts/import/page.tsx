@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { UploadForm } from '@/components/imports/upload-form';
 import { ImportJobsTable } from '@/components/imports/jobs-table';
 import { Flash } from '@/components/ui/flash';

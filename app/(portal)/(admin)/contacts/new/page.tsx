@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { ContactForm } from '@/components/contacts/contact-form';
 import { requireAdmin } from '@/lib/auth/session';
 import { countries } from '@/lib/br/countries';

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { BulkBar } from '@/components/contacts/bulk-bar';
 import { BulkSummaryPanel } from '@/components/contacts/bulk-summary';
 import { ReviewRows, type ReviewItem } from '@/components/contacts/review-rows';

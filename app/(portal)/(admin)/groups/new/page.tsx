@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { GroupForm } from '@/components/groups/group-form';
 import { requireAdmin } from '@/lib/auth/session';
 import type { SearchParams } from '@/lib/forms/query';

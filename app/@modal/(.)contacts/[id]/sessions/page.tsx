@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { NotFoundContent } from '@/components/layout/access-pages';
 import { EndSessionsConfirmation } from '@/components/contacts/confirmations';
 import { loadContactPage } from '@/lib/contacts/loaders';

@@ -1,5 +1,5 @@
 import { NotFoundContent } from '@/components/layout/access-pages';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { TransferAdminConfirmation } from '@/components/contacts/confirmations';
 import { loadContactPage } from '@/lib/contacts/loaders';
 import { Modal } from '@/components/ui/modal';

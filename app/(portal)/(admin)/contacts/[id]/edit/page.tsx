@@ -1,7 +1,8 @@
 import { NotFoundContent } from '@/components/layout/access-pages';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { ContactForm } from '@/components/contacts/contact-form';
 import { ContactHeader } from '@/components/contacts/contact-header';
 import { loadContactPage } from '@/lib/contacts/loaders';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { NotFoundContent } from '@/components/layout/access-pages';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { ContactHeader } from '@/components/contacts/contact-header';
 import { loadContactPage } from '@/lib/contacts/loaders';
 import { HistoryTable } from '@/components/history/history-table';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { NotFoundContent } from '@/components/layout/access-pages';
 import { confirmationMetadata, RestoreConfirmation } from '@/components/contacts/confirmations';
 import { requireAdmin } from '@/lib/auth/session';

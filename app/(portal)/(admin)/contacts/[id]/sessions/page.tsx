@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { NotFoundContent } from '@/components/layout/access-pages';
 import { EndSessionsConfirmation } from '@/components/contacts/confirmations';
 import { ContactHeader } from '@/components/contacts/contact-header';

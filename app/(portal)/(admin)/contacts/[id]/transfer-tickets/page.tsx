@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { NotFoundContent } from '@/components/layout/access-pages';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { ContactHeader } from '@/components/contacts/contact-header';
 import { loadContactPage } from '@/lib/contacts/loaders';
 import { ContactSearchQuery } from '@/lib/contacts/schema';

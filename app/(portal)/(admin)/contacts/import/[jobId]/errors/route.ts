@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { adminForRoute, textResponse } from '@/lib/auth/route';
 import { csvDownload } from '@/lib/contacts/csv/download';
 import { csvField, EXPORT_HEADER, type ExportEncoding } from '@/lib/contacts/csv/export';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { NotFoundContent } from '@/components/layout/access-pages';
 import { ConfirmForm } from '@/components/ui/confirm-form';
 import { requireAdmin } from '@/lib/auth/session';

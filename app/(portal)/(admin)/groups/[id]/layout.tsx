@@ -2,6 +2,6 @@ import type { ReactNode } from 'react';
 import { ClientMessages } from '@/components/i18n/client-messages';
 
 // The group form and its members.
-export default function GroupsLayout({ children }: { children: ReactNode }) {
+export default function Layout({ children }: { children: ReactNode }) {
   return <ClientMessages namespaces={['groups', 'validation', 'picker']}>{children}</ClientMessages>;
 }
