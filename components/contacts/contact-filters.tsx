@@ -1,8 +1,5 @@
-import Link from 'next/link';
 import { getTranslations } from '@/lib/i18n/server';
-import { DismissableDetails } from '@/components/ui/dismissable-details';
-import { Field } from '@/components/ui/field';
-import { SelectField } from '@/components/ui/choice-fields';
+import { ContactFilterFields, type FilterSelect } from './contact-filter-fields';
 import { PERMISSION_KEYS } from '@/db/schema/permission-keys';
 import { ACCESS_FILTERS, CONSULTANCY_CHOICES, CONTACT_ROLES, INVITATION_STATES, LIST_PAGE_SIZES, type ContactFilters } from '@/lib/contacts/schema';
 
@@ -23,63 +20,36 @@ type Props = {
  */
 export async function ContactFilterForm({ q, filters, size, hidden, clearHref }: Props) {
   const [t, tp] = await Promise.all([getTranslations('contacts'), getTranslations('permissions')]);
-  const permsSummary = filters.perms.length === 0 ? t('filterPermsAny') : t('filterPermsCount', { count: filters.perms.length });
+  const any = { value: '', label: t('filterAny') };
+  const choices = (name: string, label: string, value: string, values: readonly string[], prefix: string): FilterSelect => ({
+    name,
+    label,
+    value,
+    options: [any, ...values.map((v) => ({ value: v, label: t(`${prefix}_${v}` as never) }))],
+  });
   return (
-    <form method="get" action="/contacts" role="search" className="filters filters--contacts" aria-label={t('filtersLabel')}>
-      <Field id="contacts-q" name="q" label={t('search')} type="search" defaultValue={q} maxLength={100} placeholder={t('searchPlaceholder')} />
-      <SelectField
-        name="role"
-        label={t('filterRole')}
-        defaultValue={filters.role}
-        options={[{ value: '', label: t('filterAny') }, ...CONTACT_ROLES.map((r) => ({ value: r, label: t(`filterRole_${r}`) }))]}
-      />
-      <SelectField
-        name="consultancy"
-        label={t('filterConsultancy')}
-        defaultValue={filters.consultancy}
-        options={[{ value: '', label: t('filterAny') }, ...CONSULTANCY_CHOICES.map((c) => ({ value: c, label: t(`filterConsultancy_${c}`) }))]}
-      />
-      <SelectField
-        name="invitation"
-        label={t('filterInvitation')}
-        defaultValue={filters.invitation}
-        options={[{ value: '', label: t('filterAny') }, ...INVITATION_STATES.map((s) => ({ value: s, label: t(`filterInvitation_${s}`) }))]}
-      />
-      <SelectField
-        name="access"
-        label={t('filterAccess')}
-        defaultValue={filters.access}
-        options={[{ value: '', label: t('filterAny') }, ...ACCESS_FILTERS.map((a) => ({ value: a, label: t(`filterAccess_${a}`) }))]}
-      />
-      <fieldset className="field filters__perms">
-        <legend className="field__label">{t('filterPerms')}</legend>
-        <DismissableDetails className="dropdown">
-          <summary className="dropdown__summary">{permsSummary}</summary>
-          <div className="dropdown__panel">
-            <p className="field__hint dropdown__hint">{t('filterPermsHint')}</p>
-            {PERMISSION_KEYS.map((k) => (
-              <label key={k} className="checkbox">
-                <input type="checkbox" name="perm" value={k} defaultChecked={filters.perms.includes(k)} />
-                <span>{tp(k)}</span>
-              </label>
-            ))}
-          </div>
-        </DismissableDetails>
-      </fieldset>
-      <SelectField name="size" label={t('pageSize')} defaultValue={size} options={LIST_PAGE_SIZES.map((s) => ({ value: s, label: s }))} />
-      <div className="filters__actions">
-        {Object.entries(hidden).map(([name, value]) => (
-          <input key={name} type="hidden" name={name} value={value} />
-        ))}
-        <button type="submit" className="btn btn--secondary">
-          {t('searchSubmit')}
-        </button>
-        {clearHref ? (
-          <Link href={clearHref} className="btn btn--link">
-            {t('clearFilters')}
-          </Link>
-        ) : null}
-      </div>
-    </form>
+    <ContactFilterFields
+      texts={{
+        form: t('filtersLabel'),
+        search: t('search'),
+        searchPlaceholder: t('searchPlaceholder'),
+        perms: t('filterPerms'),
+        permsHint: t('filterPermsHint'),
+        permsSummary: filters.perms.length === 0 ? t('filterPermsAny') : t('filterPermsCount', { count: filters.perms.length }),
+        submit: t('searchSubmit'),
+        clear: t('clearFilters'),
+      }}
+      q={q}
+      selects={[
+        choices('role', t('filterRole'), filters.role, CONTACT_ROLES, 'filterRole'),
+        choices('consultancy', t('filterConsultancy'), filters.consultancy, CONSULTANCY_CHOICES, 'filterConsultancy'),
+        choices('invitation', t('filterInvitation'), filters.invitation, INVITATION_STATES, 'filterInvitation'),
+        choices('access', t('filterAccess'), filters.access, ACCESS_FILTERS, 'filterAccess'),
+      ]}
+      perms={PERMISSION_KEYS.map((k) => ({ value: k, label: tp(k), checked: filters.perms.includes(k) }))}
+      size={{ name: 'size', label: t('pageSize'), value: size, options: LIST_PAGE_SIZES.map((s) => ({ value: s, label: s })) }}
+      hidden={hidden}
+      clearHref={clearHref}
+    />
   );
 }
