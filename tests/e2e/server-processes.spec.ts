@@ -23,6 +23,16 @@ function childrenOf(pid: number): number[] {
     .map(Number);
 }
 
+/** Waits until the server says it is ready (`/readyz` answers 200). */
+async function ready() {
+  const status = () =>
+    fetch(`${base}/readyz`).then(
+      (r) => r.status,
+      () => 0,
+    );
+  await expect.poll(status, { timeout: 30_000 }).toBe(200);
+}
+
 test('on PostgreSQL, WEB_CONCURRENCY server processes share the port; a process that dies is replaced; SIGTERM stops them all', async () => {
   const databaseUrl = e2eDatabaseUrl();
   test.skip(!databaseUrl, 'runs only on PostgreSQL (TEST_DATABASE_URL): the embedded database admits one process');
@@ -48,16 +58,7 @@ test('on PostgreSQL, WEB_CONCURRENCY server processes share the port; a process 
     await expect.poll(() => childrenOf(server.pid!).length, { timeout: 30_000 }).toBe(2);
     const first = childrenOf(server.pid!);
     const seen = new Set(first);
-    await expect
-      .poll(
-        () =>
-          fetch(`${base}/readyz`).then(
-            (r) => r.status,
-            () => 0,
-          ),
-        { timeout: 30_000 },
-      )
-      .toBe(200);
+    await ready();
     // Many connections, each a new one: both processes take their share, all answer.
     const statuses = await Promise.all(Array.from({ length: 20 }, () => fetch(`${base}/login`, { headers: { connection: 'close' } }).then((r) => r.status)));
     expect(statuses).toEqual(Array(20).fill(200));
@@ -67,16 +68,7 @@ test('on PostgreSQL, WEB_CONCURRENCY server processes share the port; a process 
     process.kill(first[0]!, 'SIGKILL');
     await expect.poll(() => childrenOf(server.pid!).filter((pid) => !first.includes(pid)).length, { timeout: 30_000 }).toBe(1);
     for (const pid of childrenOf(server.pid!)) seen.add(pid);
-    await expect
-      .poll(
-        () =>
-          fetch(`${base}/readyz`).then(
-            (r) => r.status,
-            () => 0,
-          ),
-        { timeout: 30_000 },
-      )
-      .toBe(200);
+    await ready();
     expect(output).toContain('terminou');
 
     server.kill('SIGTERM');
