@@ -214,11 +214,13 @@ try {
     // as the pages. Here /login, the trivial page and the list take turns, 5 s each, six
     // rounds; each round gives two ratios, and the median of each is reported.
     const rounds: { trivialOverLogin: number; listOverTrivial: number }[] = [];
+    let roundErrors = 0;
     for (let round = 0; round < RATIO_ROUNDS; round++) {
       const login = await loadRun(base, '', () => '/login', 5, CONNECTIONS);
       const page = await loadRun(base, cookie, () => '/tickets', 5, CONNECTIONS);
       const listed = await loadRun(base, cookie, listPath, 5, CONNECTIONS);
       rounds.push({ trivialOverLogin: page.rps / login.rps, listOverTrivial: listed.rps / page.rps });
+      roundErrors += login.errors + page.errors + listed.errors;
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const ratios = {
@@ -246,6 +248,7 @@ try {
       profile.errors +
       anonymous.errors +
       staticFile.errors +
+      roundErrors +
       server.errors();
     for (const [name, r] of Object.entries({
       list,
