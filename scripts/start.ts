@@ -55,7 +55,7 @@ await conn.close();
 // default (decision 017). The embedded database admits one process, and the development
 // server is one.
 const child =
-  dev || embedded || serverProcesses() === 1
+  serverProcesses() === 1
     ? spawn(nextBin, [dev ? 'dev' : 'start', '-p', String(port)], { stdio: 'inherit', env })
     : spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), '-p', String(port)], { stdio: 'inherit', env });
 const release = holdEmbeddedDatabase(child.pid ?? process.pid);

@@ -1,7 +1,8 @@
 import 'server-only';
 import { getLocale, type getFormatter as nextIntlGetFormatter, type getTranslations as nextIntlGetTranslations } from 'next-intl/server';
-import { createFormatter, createTranslator } from 'use-intl/core';
-import { catalogs, TIME_ZONE, toLocale, type Locale } from './config';
+import { createFormatter } from 'use-intl/core';
+import { TIME_ZONE, toLocale, type Locale } from './config';
+import { cachedTranslator } from './translator';
 
 // The server's translators and formatter, one per language and namespace for the whole process.
 // next-intl's own make new ones on every request, so that every message with a value ("Página
@@ -9,20 +10,12 @@ import { catalogs, TIME_ZONE, toLocale, type Locale } from './config';
 // page served. A translator holds no state of a request: the same one serves them all
 // (docs/decisions/018). The language is still the request's (next-intl's getLocale).
 
-const translators = new Map<string, unknown>();
 const formatters = new Map<Locale, ReturnType<typeof createFormatter>>();
 
-/** next-intl's getTranslations, with translators kept for the process. */
+/** next-intl's getTranslations, with the process's translators (those of the e-mails too: lib/i18n/translator.ts). */
 export const getTranslations = (async (arg?: string | { namespace?: string; locale?: string }) => {
   const namespace = typeof arg === 'string' ? arg : arg?.namespace;
-  const locale = toLocale(typeof arg === 'object' && arg.locale ? arg.locale : await getLocale());
-  const key = `${locale}:${namespace ?? ''}`;
-  let t = translators.get(key);
-  if (!t) {
-    t = createTranslator({ locale, messages: catalogs[locale], namespace: namespace as never, timeZone: TIME_ZONE });
-    translators.set(key, t);
-  }
-  return t;
+  return cachedTranslator(toLocale(typeof arg === 'object' && arg.locale ? arg.locale : await getLocale()), namespace);
 }) as typeof nextIntlGetTranslations;
 
 /** next-intl's getFormatter, with one formatter (and its Intl objects) per language for the process. */
