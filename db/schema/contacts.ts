@@ -83,6 +83,11 @@ export const contacts = pgTable(
     index('contacts_list_name_idx')
       .on(t.companyId, t.nameKey, t.id)
       .where(sql`${t.status} = 'active'`),
+    // The same order without the copies: a page of the whole list, neither filtered nor
+    // searched, skips its offset through an index a sixth of the size (migration 0018).
+    index('contacts_page_name_idx')
+      .on(t.companyId, t.nameKey, t.id)
+      .where(sql`${t.status} = 'active'`),
     index('contacts_list_email_idx')
       .on(t.companyId, t.emailKey, t.id)
       .where(sql`${t.status} = 'active'`),
@@ -94,7 +99,8 @@ export const contacts = pgTable(
       .on(t.companyId, t.status, t.nameKey, t.id)
       .where(sql`${t.status} <> 'active'`),
     // "Revisão de acessos": active contacts by their last sign of life (the invitation when
-    // they never signed in), oldest first.
+    // they never signed in), oldest first. It also carries both dates (INCLUDE, written in
+    // migration 0018), so the review's count and its kinds read the index alone.
     index('contacts_review_idx')
       .on(t.companyId, sql`coalesce(${t.lastAccessAt}, ${t.createdAt})`, t.id)
       .where(sql`${t.status} = 'active'`),
