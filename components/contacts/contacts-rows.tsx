@@ -6,7 +6,7 @@ import { formatDocument, formatPhone } from '@/lib/contacts/format';
 import type { ContactListRow, ContactView } from '@/lib/contacts/queries';
 import { EmailText } from '@/components/ui/email-text';
 import { fillMessage } from '@/lib/i18n/fill';
-import { RowMenu } from './row-menu';
+import { RowMenu, type RowMenuTexts } from './row-menu';
 import { BULK_FORM_ID, SelectRow } from './select-page';
 
 /** A row as the page sends it: only what the row shows, its date already formatted on the server. */
@@ -17,6 +17,21 @@ export type ContactItem = Pick<
   /** "Último acesso", or "Removido em" under "Removidos". */
   whenText: string | null;
 };
+
+// Every label the menu may show (the compiler checks that none is missing).
+const MENU_KEYS = Object.keys({
+  menu: 1,
+  edit: 1,
+  permissions: 1,
+  transferAdmin: 1,
+  transferTickets: 1,
+  endSessions: 1,
+  resendInvitation: 1,
+  deactivate: 1,
+  reactivate: 1,
+  remove: 1,
+  restore: 1,
+} satisfies Record<keyof RowMenuTexts, 1>) as (keyof RowMenuTexts)[];
 
 // A client component on purpose: the page then carries the 25 rows as data instead of their
 // whole markup twice (HTML and RSC payload), which measurably raised the list's throughput
@@ -37,6 +52,7 @@ export function ContactsRows({ rows, view, selectable }: { rows: ContactItem[]; 
   // The two labels that name the row's person, filled without formatting a message per row.
   const selectLabel = t.raw('select') as string;
   const menuLabel = ta.raw('menuFor') as string;
+  const menuTexts = Object.fromEntries(MENU_KEYS.map((k) => [k, ta(k)])) as RowMenuTexts;
   return (
     <tbody>
       {rows.map((c) => (
@@ -79,7 +95,7 @@ export function ContactsRows({ rows, view, selectable }: { rows: ContactItem[]; 
                 {ta('restore')}
               </Link>
             ) : (
-              <RowMenu contact={c} label={fillMessage(menuLabel, { name: c.name })} />
+              <RowMenu contact={c} label={fillMessage(menuLabel, { name: c.name })} texts={menuTexts} />
             )}
           </td>
         </tr>

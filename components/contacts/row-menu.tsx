@@ -2,9 +2,11 @@
 
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState } from 'react';
-import { useTranslations } from 'next-intl';
 import { useHydrated } from '@/components/ui/use-hydrated';
-import { contactActions, type ActionSubject } from '@/lib/contacts/actions-menu';
+import { contactActions, type ActionSubject, type ContactAction } from '@/lib/contacts/actions-menu';
+
+/** "Ações" and each action's label, translated once for the whole list (not once per row). */
+export type RowMenuTexts = Record<'menu' | ContactAction['key'], string>;
 
 /** The menu open on the page, closed when another one opens. */
 let closeOpenMenu: (() => void) | null = null;
@@ -17,8 +19,7 @@ let closeOpenMenu: (() => void) | null = null;
  * It closes on Escape (focus back on the button), on a click or focus outside it, when
  * another row's menu opens, and when one of its links is followed.
  */
-export function RowMenu({ contact, label }: { contact: ActionSubject; label: string }) {
-  const ta = useTranslations('contactActions');
+export function RowMenu({ contact, label, texts }: { contact: ActionSubject; label: string; texts: RowMenuTexts }) {
   const hydrated = useHydrated();
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
@@ -52,7 +53,7 @@ export function RowMenu({ contact, label }: { contact: ActionSubject; label: str
   if (!hydrated) {
     return (
       <a href={`/contacts/${contact.id}`} className="btn btn--secondary btn--small row-menu__trigger" aria-label={label}>
-        {ta('menu')}
+        {texts.menu}
       </a>
     );
   }
@@ -67,7 +68,7 @@ export function RowMenu({ contact, label }: { contact: ActionSubject; label: str
         aria-controls={open ? listId : undefined}
         onClick={() => setOpen((o) => !o)}
       >
-        {ta('menu')}
+        {texts.menu}
       </button>
       {open ? (
         <ul id={listId} className="row-menu__list">
@@ -75,11 +76,11 @@ export function RowMenu({ contact, label }: { contact: ActionSubject; label: str
             <li key={a.key}>
               {a.confirms ? (
                 <Link href={a.href} prefetch={false} className={a.danger ? 'row-menu__danger' : undefined} onClick={() => setOpen(false)}>
-                  {ta(a.key)}
+                  {texts[a.key]}
                 </Link>
               ) : (
                 <a href={a.href} className={a.danger ? 'row-menu__danger' : undefined}>
-                  {ta(a.key)}
+                  {texts[a.key]}
                 </a>
               )}
             </li>
