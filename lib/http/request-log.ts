@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { log, logScope, type LogScope } from '@/lib/log';
+import { ROUTER_STATE_HEADER, routerStateRefused } from './router-state';
 
 /** The request id a load balancer may already have given (kept when it looks like one). */
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -45,7 +46,7 @@ const PROTO = /^https?$/;
 /**
  * What Next would answer with HTTP 500 and a stack trace in the log, answered here instead: a
  * method it does not serve (TRACE, CONNECT), an address that is not a path (`*`, an absolute
- * URL), a Host or forwarded host/protocol that is not one.
+ * URL), a Host or forwarded host/protocol that is not one, a router state Next cannot read.
  */
 export function refusal(req: http.IncomingMessage): { status: number; text: string } | null {
   if (!METHODS.has(req.method ?? '')) return { status: 405, text: 'Method Not Allowed' };
@@ -60,6 +61,7 @@ export function refusal(req: http.IncomingMessage): { status: number; text: stri
   if (forwardedProto !== undefined && !(typeof forwardedProto === 'string' && forwardedProto.split(',').every((p) => PROTO.test(p.trim())))) {
     return { status: 400, text: 'Bad Request' };
   }
+  if (routerStateRefused(req.headers[ROUTER_STATE_HEADER])) return { status: 400, text: 'Bad Request' };
   return null;
 }
 

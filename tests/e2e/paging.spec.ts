@@ -114,3 +114,21 @@ test('a NUL in a search, or an address that cannot be decoded, gets an answer, n
     expect(await res.text()).toBe('Endereço inválido: confira o link.');
   }
 });
+
+test("a router state Next cannot read gets an answer, never HTTP 500; the router's own still navigates", async ({ page }) => {
+  // Anonymous first: the forged header fails any page, not only a signed-in one.
+  for (const signedIn of [false, true]) {
+    if (signedIn) await signIn(page, E2E.demoAdmin);
+    const path = signedIn ? '/contacts' : '/login';
+    for (const forged of ['garbage', encodeURIComponent('[]'), encodeURIComponent('["",{"children":"x"}]')]) {
+      const res = await page.request.get(`${path}?_rsc=x`, { headers: { rsc: '1', 'next-router-state-tree': forged } });
+      expect(res.status(), `${path} ${forged}`).toBe(400);
+      expect(await res.text()).toBe('Bad Request');
+    }
+  }
+  // The browser's own router state passes: a client navigation lands on the list.
+  await page.goto('/tickets');
+  await page.locator('.sidenav').getByRole('link', { name: 'Usuários do Sistema' }).click();
+  await page.waitForURL('**/contacts');
+  await expect(page.getByRole('heading', { level: 1, name: 'Usuários do Sistema' })).toBeVisible();
+});

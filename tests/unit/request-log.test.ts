@@ -8,7 +8,7 @@ import { setLogger } from '@/lib/log';
 
 // The request log on a real HTTP server: one JSON line per request, never a link's token,
 // never a request id the client chose; and the requests Next would answer with HTTP 500 and a
-// stack trace (TRACE, `*`, a Host that is not one) answered here, before any handler runs.
+// stack trace (TRACE, `*`, a Host that is not one, a router state Next cannot read) answered here, before any handler runs.
 
 const lines: Array<Record<string, unknown>> = [];
 let handled: string[] = [];
@@ -86,7 +86,16 @@ describe('the request log', () => {
     expect(await raw('GET /login HTTP/1.1\r\nHost: a b\r\n\r\n')).toBe(400);
     expect(await raw('GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-Host: a b\r\n\r\n')).toBe(400);
     expect(await raw('GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-Proto: a b\r\n\r\n')).toBe(400);
+    // A router state Next cannot read, or two of them (Next fails on both).
+    expect(await raw('GET /login?_rsc=x HTTP/1.1\r\nHost: 127.0.0.1\r\nRSC: 1\r\nNext-Router-State-Tree: garbage\r\n\r\n')).toBe(400);
+    const tree = encodeURIComponent('["",{}]');
+    expect(
+      await raw(`GET /login?_rsc=x HTTP/1.1\r\nHost: 127.0.0.1\r\nRSC: 1\r\nNext-Router-State-Tree: ${tree}\r\nNext-Router-State-Tree: ${tree}\r\n\r\n`),
+    ).toBe(400);
     expect(handled).toEqual([]);
+    expect(await raw(`GET /login?_rsc=x HTTP/1.1\r\nHost: 127.0.0.1\r\nRSC: 1\r\nNext-Router-State-Tree: ${tree}\r\nConnection: close\r\n\r\n`)).toBe(200);
+    expect(handled).toEqual(['GET /login?_rsc=x']);
+    handled = [];
     expect(await raw('GET /login HTTP/1.1\r\nHost: portaria_web:3000\r\nX-Forwarded-Proto: https\r\nConnection: close\r\n\r\n')).toBe(200);
     expect(handled).toEqual(['GET /login']);
     await new Promise((r) => setTimeout(r, 20));
