@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { log, logScope, type LogScope } from '@/lib/log';
-import { ROUTER_STATE_HEADER, routerStateRefused } from './router-state';
+import { ROUTER_STATE_HEADER, routerStateRefused, RSC_HEADER } from './router-state';
 
 /** The request id a load balancer may already have given (kept when it looks like one). */
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -61,7 +61,7 @@ export function refusal(req: http.IncomingMessage): { status: number; text: stri
   if (forwardedProto !== undefined && !(typeof forwardedProto === 'string' && forwardedProto.split(',').every((p) => PROTO.test(p.trim())))) {
     return { status: 400, text: 'Bad Request' };
   }
-  if (routerStateRefused(req.headers[ROUTER_STATE_HEADER])) return { status: 400, text: 'Bad Request' };
+  if (routerStateRefused(req.headers[RSC_HEADER], req.headers[ROUTER_STATE_HEADER])) return { status: 400, text: 'Bad Request' };
   return null;
 }
 

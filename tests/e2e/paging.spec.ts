@@ -126,9 +126,16 @@ test("a router state Next cannot read gets an answer, never HTTP 500; the router
       expect(await res.text()).toBe('Bad Request');
     }
   }
-  // The browser's own router state passes: a client navigation lands on the list.
+  // The browser's own router state passes: a client navigation gets its payload (HTTP 200) and
+  // lands on the list without reloading the page (a refused payload would reload it whole).
   await page.goto('/tickets');
+  await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+  const payload = page.waitForResponse(
+    (r) => new URL(r.url()).pathname === '/contacts' && r.request().headers()['rsc'] === '1' && !r.request().headers()['next-router-prefetch'],
+  );
   await page.locator('.sidenav').getByRole('link', { name: 'Usuários do Sistema' }).click();
+  expect((await payload).status()).toBe(200);
   await page.waitForURL('**/contacts');
   await expect(page.getByRole('heading', { level: 1, name: 'Usuários do Sistema' })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
 });

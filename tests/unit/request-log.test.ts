@@ -94,7 +94,9 @@ describe('the request log', () => {
     ).toBe(400);
     expect(handled).toEqual([]);
     expect(await raw(`GET /login?_rsc=x HTTP/1.1\r\nHost: 127.0.0.1\r\nRSC: 1\r\nNext-Router-State-Tree: ${tree}\r\nConnection: close\r\n\r\n`)).toBe(200);
-    expect(handled).toEqual(['GET /login?_rsc=x']);
+    // Without `RSC: 1` Next does not read it: the request goes on.
+    expect(await raw('GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\nNext-Router-State-Tree: garbage\r\nConnection: close\r\n\r\n')).toBe(200);
+    expect(handled).toEqual(['GET /login?_rsc=x', 'GET /login']);
     handled = [];
     expect(await raw('GET /login HTTP/1.1\r\nHost: portaria_web:3000\r\nX-Forwarded-Proto: https\r\nConnection: close\r\n\r\n')).toBe(200);
     expect(handled).toEqual(['GET /login']);

@@ -15,9 +15,15 @@ const fromTickets = encodeURIComponent(
 
 describe('the router state header', () => {
   it("the router's own is accepted, and so is its absence", () => {
-    expect(routerStateRefused(null)).toBe(false);
-    expect(routerStateRefused(fromTickets)).toBe(false);
-    expect(routerStateRefused(encodeURIComponent('["",{}]'))).toBe(false);
+    expect(routerStateRefused('1', null)).toBe(false);
+    expect(routerStateRefused('1', fromTickets)).toBe(false);
+    expect(routerStateRefused('1', encodeURIComponent('["",{}]'))).toBe(false);
+  });
+
+  it('without `RSC: 1` Next does not read it, and neither does the check', () => {
+    expect(routerStateRefused(undefined, 'garbage')).toBe(false);
+    expect(routerStateRefused('0', 'garbage')).toBe(false);
+    expect(routerStateRefused(['1', '1'], 'garbage')).toBe(false);
   });
 
   it('anything Next could not read is refused', () => {
@@ -32,7 +38,7 @@ describe('the router state header', () => {
       `${fromTickets}, ${fromTickets}`, // the header sent twice, as the Headers API joins it
       encodeURIComponent(`["",{${Array.from({ length: 2100 }, (_, i) => `"p${i}":["",{}]`).join(',')}}]`), // over Next's 40 KB
     ]) {
-      expect(routerStateRefused(forged), forged.slice(0, 40)).toBe(true);
+      expect(routerStateRefused('1', forged), forged.slice(0, 40)).toBe(true);
     }
   });
 });
