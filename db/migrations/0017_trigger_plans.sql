@@ -11,11 +11,14 @@
 --
 -- So the two copies that join a statement's rows to the tables (permissions, invitation) run
 -- their statements through EXECUTE: planned on every call, with that call's row count and the
--- tables' sizes of the moment. Planning costs a fraction of a millisecond per statement, not
--- per row. Every trigger function also forbids sequential scans (enable_seqscan off: one is
--- chosen only where no index can answer); all their statements read by key or read only the
--- statement's own rows. The functions that run per row, whose statements take the row's
--- values as parameters, are planned for each call's values (force_custom_plan).
+-- tables' sizes of the moment (a fraction of a millisecond per statement, not per row). And
+-- every trigger function reads by key whatever the sizes: no sequential scan where an index
+-- can answer, and no hash or merge join, which read a whole table or index to join a few rows
+-- (with sequential scans alone forbidden, a 4,000-row statement chose a merge join over the
+-- whole primary key of contacts). A nested loop over the statement's rows, each looked up by
+-- its key, costs what the statement's size costs. The functions that run per row, whose
+-- statements take the row's values as parameters, are planned for each call's values
+-- (force_custom_plan).
 CREATE OR REPLACE FUNCTION portaria_copy_permissions() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   -- A branch is planned only when it runs: an insert or a delete has no changed_before.
@@ -58,12 +61,24 @@ END
 $$;
 --> statement-breakpoint
 ALTER FUNCTION portaria_copy_permissions() SET enable_seqscan = off;--> statement-breakpoint
+ALTER FUNCTION portaria_copy_permissions() SET enable_hashjoin = off;--> statement-breakpoint
+ALTER FUNCTION portaria_copy_permissions() SET enable_mergejoin = off;--> statement-breakpoint
 ALTER FUNCTION portaria_copy_invitation_to_contacts() SET enable_seqscan = off;--> statement-breakpoint
+ALTER FUNCTION portaria_copy_invitation_to_contacts() SET enable_hashjoin = off;--> statement-breakpoint
+ALTER FUNCTION portaria_copy_invitation_to_contacts() SET enable_mergejoin = off;--> statement-breakpoint
 -- The contact counter's statements read the statement's rows and one row per company.
 ALTER FUNCTION portaria_count_contacts() SET enable_seqscan = off;--> statement-breakpoint
+ALTER FUNCTION portaria_count_contacts() SET enable_hashjoin = off;--> statement-breakpoint
+ALTER FUNCTION portaria_count_contacts() SET enable_mergejoin = off;--> statement-breakpoint
 ALTER FUNCTION portaria_copy_invitation_from_account() SET plan_cache_mode = force_custom_plan;--> statement-breakpoint
 ALTER FUNCTION portaria_copy_invitation_from_account() SET enable_seqscan = off;--> statement-breakpoint
+ALTER FUNCTION portaria_copy_invitation_from_account() SET enable_hashjoin = off;--> statement-breakpoint
+ALTER FUNCTION portaria_copy_invitation_from_account() SET enable_mergejoin = off;--> statement-breakpoint
 ALTER FUNCTION portaria_copy_invitation_on_move() SET plan_cache_mode = force_custom_plan;--> statement-breakpoint
 ALTER FUNCTION portaria_copy_invitation_on_move() SET enable_seqscan = off;--> statement-breakpoint
+ALTER FUNCTION portaria_copy_invitation_on_move() SET enable_hashjoin = off;--> statement-breakpoint
+ALTER FUNCTION portaria_copy_invitation_on_move() SET enable_mergejoin = off;--> statement-breakpoint
 ALTER FUNCTION portaria_check_company_admin() SET plan_cache_mode = force_custom_plan;--> statement-breakpoint
-ALTER FUNCTION portaria_check_company_admin() SET enable_seqscan = off;
+ALTER FUNCTION portaria_check_company_admin() SET enable_seqscan = off;--> statement-breakpoint
+ALTER FUNCTION portaria_check_company_admin() SET enable_hashjoin = off;--> statement-breakpoint
+ALTER FUNCTION portaria_check_company_admin() SET enable_mergejoin = off;

@@ -3,17 +3,27 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import type { Executor } from '@/db/connect';
 import { makeCompany, makeContact } from '../support/fixtures';
-import type { MadeCompany } from './contacts-helpers';
+import { ensureAccounts } from '@/lib/auth/accounts';
+import { insertContacts } from '@/lib/contacts/write';
+import { uniqueEmail, type MadeCompany } from './contacts-helpers';
 
 // The triggers' statements look rows up by key whatever the planner believes (migration 0017):
 // a connection that kept a plan made while a table was small scanned it whole for every row of
 // every later import batch (bench/README.md, "CSV import").
 
 let made: MadeCompany;
+/** What every trigger function sets: no sequential scan where an index answers, no hash or merge join. */
+const BY_KEY = ['enable_hashjoin=off', 'enable_mergejoin=off', 'enable_seqscan=off'];
 
 beforeAll(async () => {
   made = await makeCompany({ name: 'Empresa Planos' });
 });
+
+/** Index entries of contacts' primary key read by this transaction so far. */
+async function keyEntriesRead(tx: Executor): Promise<number> {
+  const rows = await tx.execute<{ n: string | number }>(sql`select pg_stat_get_xact_tuples_returned('contacts_pkey'::regclass) as n`);
+  return Number(rows.rows[0]?.n ?? 0);
+}
 
 /** Sequential scans of a table started by this transaction so far. */
 async function seqScans(tx: Executor, table: string): Promise<number> {
@@ -24,7 +34,7 @@ async function seqScans(tx: Executor, table: string): Promise<number> {
 class RolledBack extends Error {}
 
 describe("the triggers' plans", () => {
-  it('every trigger function reads by key, with sequential scans only where no index answers', async () => {
+  it('every trigger function reads by key: no sequential scan where an index answers, no hash or merge join', async () => {
     const functions = await db.execute<{ name: string; config: string[] | null }>(sql`
       select p.proname as name, p.proconfig as config
       from pg_proc p join pg_namespace n on n.oid = p.pronamespace
@@ -44,7 +54,7 @@ describe("the triggers' plans", () => {
     for (const f of functions.rows) {
       expect({ name: f.name, config: [...(f.config ?? [])].sort() }).toEqual({
         name: f.name,
-        config: perRow.has(f.name) ? ['enable_seqscan=off', 'plan_cache_mode=force_custom_plan'] : ['enable_seqscan=off'],
+        config: [...BY_KEY, ...(perRow.has(f.name) ? ['plan_cache_mode=force_custom_plan'] : [])].sort(),
       });
     }
   });
@@ -87,6 +97,43 @@ describe("the triggers' plans", () => {
         await tx.execute(sql`set local enable_bitmapscan = off`);
         await tx.execute(sql`select count(*) from contact_permissions where company_id = ${made.company.id}`);
         expect((await seqScans(tx, 'contact_permissions')) - before).toBeGreaterThan(0);
+        throw new RolledBack();
+      })
+      .catch((err: unknown) => {
+        if (!(err instanceof RolledBack)) throw err;
+      });
+  });
+
+  it("a statement's new contacts are joined to their accounts by key, not by reading the whole primary key", async () => {
+    // A company large enough that reading its key would show: 600 contacts.
+    const emails = Array.from({ length: 600 }, () => uniqueEmail('chave'));
+    const accounts = await ensureAccounts(db, emails);
+    const actor = { contactId: made.admin.id, email: made.adminEmail };
+    await db.transaction((tx) =>
+      insertContacts(
+        tx,
+        made.company.id,
+        actor,
+        emails.map((email, i) => ({ accountId: accounts.get(email)!.id, name: `Chave ${i}`, email })),
+      ),
+    );
+    const later = Array.from({ length: 40 }, () => uniqueEmail('depois'));
+    const laterAccounts = await ensureAccounts(db, later);
+    await db
+      .transaction(async (tx) => {
+        // Index probes made to look a thousand times dearer: a planner free to join otherwise
+        // read the whole primary key of contacts to join 40 rows (before migration 0017).
+        await tx.execute(sql`discard plans`);
+        await tx.execute(sql`set local random_page_cost = 4000`);
+        const before = await keyEntriesRead(tx);
+        await insertContacts(
+          tx,
+          made.company.id,
+          actor,
+          later.map((email, i) => ({ accountId: laterAccounts.get(email)!.id, name: `Depois ${i}`, email })),
+        );
+        const read = (await keyEntriesRead(tx)) - before;
+        expect(read).toBeLessThan(200);
         throw new RolledBack();
       })
       .catch((err: unknown) => {
