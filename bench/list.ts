@@ -22,6 +22,7 @@ import {
   startServer,
   serverProcesses,
 } from './support';
+import { filteredPath, filtersOnlyPath, isMixPart, listPathFor, MIX_PARTS, pickerPath } from './list-paths';
 
 const loadAtStart = requireQuietMachine();
 
@@ -95,39 +96,10 @@ async function seed(db: Database) {
   return { adminAccountId };
 }
 
-// BENCH_MIX: "all" (the default mix below), or one part of it to see what each costs:
-// "pages" (name order), "views" (Desativados/Removidos), "review", "search".
+// BENCH_MIX: "all" (the default mix), or one part of it to see what each costs (bench/list-paths.ts).
 const MIX = process.env.BENCH_MIX ?? 'all';
-const MIX_RANGE: Record<string, [number, number]> = { all: [0, 1], pages: [0, 0.35], views: [0.35, 0.45], review: [0.45, 0.5], search: [0.6, 1] };
-if (!MIX_RANGE[MIX]) throw new Error(`BENCH_MIX must be one of ${Object.keys(MIX_RANGE).join(', ')}`);
-
-// The filtered mix (issue 16): two filters with a search, and two filters alone on a random
-// page of their exact count (the costlier case: no search narrows the rows first).
-const FILTER_PAIRS = [
-  'role=user&perm=self_service',
-  'consultancy=yes&invitation=pending',
-  'invitation=accepted&perm=it_admin',
-  'perm=self_service&perm=bpo_full_access',
-  'consultancy=no&invitation=accepted',
-  'role=user&invitation=pending',
-];
-const FILTER_TERMS = ['silva', 'maria', 'conceição', 'santos', 'ana.', '529.982', 'bench0.example'];
-const pickFrom = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)]!;
-/** The goal's mix (issue 16): two filters and a search. */
-function filteredPath(): string {
-  return `/contacts?${pickFrom(FILTER_PAIRS)}&q=${encodeURIComponent(pickFrom(FILTER_TERMS))}${Math.random() < 0.2 ? '&page=2' : ''}`;
-}
-/** Two filters alone, on a random page of the first 40: the whole company is read to count them (up to 10,000). */
-function filtersOnlyPath(): string {
-  return `/contacts?${pickFrom(FILTER_PAIRS)}&page=${1 + Math.floor(Math.random() * 40)}`;
-}
-
-// The pickers' type-ahead (issue 16): what an administrator types, a letter at a time.
-const PICKER_TERMS = ['m', 'ma', 'mar', 'mari', 'maria', 'maria s', 'silva', 'conce', 'joão p', 'gon', 'ana.', '529.9', 'otavio b'];
-function pickerPath(): string {
-  const q = Math.random() < 0.15 ? String(Math.floor(Math.random() * 90000) + 10000) : PICKER_TERMS[Math.floor(Math.random() * PICKER_TERMS.length)]!;
-  return `/contacts/picker?q=${encodeURIComponent(q)}`;
-}
+if (!isMixPart(MIX)) throw new Error(`BENCH_MIX must be one of ${MIX_PARTS.join(', ')}`);
+const listPath = listPathFor(MIX, IN_COMPANY, LIFECYCLE_EACH);
 
 /** The bytes of a page as sent to a browser that accepts gzip. */
 function weighCompressed(url: string, cookie: string): Promise<number> {
@@ -139,44 +111,6 @@ function weighCompressed(url: string, cookie: string): Promise<number> {
     });
     req.on('error', reject);
   });
-}
-
-function listPath(): string {
-  const [low, high] = MIX_RANGE[MIX]!;
-  const r = low + Math.random() * (high - low);
-  const pages = Math.ceil((IN_COMPANY - 2 * LIFECYCLE_EACH) / 25);
-  if (r < 0.35) return `/contacts?page=${1 + Math.floor(Math.random() * pages)}`;
-  // The lifecycle views and the access review (issue 13).
-  if (r < 0.42) {
-    const view = Math.random() < 0.5 ? 'deactivated' : 'removed';
-    return `/contacts?status=${view}&page=${1 + Math.floor(Math.random() * Math.ceil(LIFECYCLE_EACH / 25))}`;
-  }
-  if (r < 0.45) return `/contacts?status=deactivated&q=${encodeURIComponent(Math.random() < 0.5 ? 'silva' : 'maria')}`;
-  if (r < 0.5) {
-    const days = ['30', '60', '90', '180'][Math.floor(Math.random() * 4)];
-    const show = ['all', 'never', 'inactive'][Math.floor(Math.random() * 3)];
-    return `/contacts/review?days=${days}&show=${show}&page=${1 + Math.floor(Math.random() * 20)}`;
-  }
-  if (r < 0.6) {
-    const sort = Math.random() < 0.5 ? 'email' : 'document';
-    return `/contacts?sort=${sort}&dir=${Math.random() < 0.5 ? 'asc' : 'desc'}&page=${1 + Math.floor(Math.random() * pages)}`;
-  }
-  const terms = [
-    'silva',
-    'joão',
-    'maria santos',
-    'conceição',
-    'GONÇALVES',
-    'falcao',
-    'ana.',
-    '529.982',
-    '000123',
-    'bench0.example',
-    'otavio brandao',
-    String(Math.floor(Math.random() * 90000) + 10000),
-  ];
-  const q = terms[Math.floor(Math.random() * terms.length)]!;
-  return `/contacts?q=${encodeURIComponent(q)}${Math.random() < 0.3 ? '&page=2' : ''}`;
 }
 
 ensureBuild();
