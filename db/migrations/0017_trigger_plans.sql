@@ -20,31 +20,23 @@
 -- statements take the row's values as parameters, are planned for each call's values
 -- (force_custom_plan).
 CREATE OR REPLACE FUNCTION portaria_copy_permissions() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  -- The contacts the statement touched: an update may also move a row away from a contact
+  -- (changed_before); an insert or a delete has no changed_before.
+  touched text := CASE WHEN TG_OP = 'UPDATE'
+    THEN 'SELECT company_id, contact_id FROM changed_rows UNION SELECT company_id, contact_id FROM changed_before'
+    ELSE 'SELECT DISTINCT company_id, contact_id FROM changed_rows' END;
 BEGIN
-  -- A branch is planned only when it runs: an insert or a delete has no changed_before.
-  IF TG_OP = 'UPDATE' THEN
-    EXECUTE $sql$
-      UPDATE contacts c SET permissions = x.held
-        FROM (
-          SELECT ch.company_id, ch.contact_id,
-            coalesce((SELECT array_agg(p.permission ORDER BY p.permission) FROM contact_permissions p
-                      WHERE p.company_id = ch.company_id AND p.contact_id = ch.contact_id), '{}'::text[]) AS held
-          FROM (SELECT company_id, contact_id FROM changed_rows UNION SELECT company_id, contact_id FROM changed_before) ch
-        ) x
-        WHERE c.company_id = x.company_id AND c.id = x.contact_id AND c.permissions IS DISTINCT FROM x.held
-    $sql$;
-  ELSE
-    EXECUTE $sql$
-      UPDATE contacts c SET permissions = x.held
-        FROM (
-          SELECT ch.company_id, ch.contact_id,
-            coalesce((SELECT array_agg(p.permission ORDER BY p.permission) FROM contact_permissions p
-                      WHERE p.company_id = ch.company_id AND p.contact_id = ch.contact_id), '{}'::text[]) AS held
-          FROM (SELECT DISTINCT company_id, contact_id FROM changed_rows) ch
-        ) x
-        WHERE c.company_id = x.company_id AND c.id = x.contact_id AND c.permissions IS DISTINCT FROM x.held
-    $sql$;
-  END IF;
+  EXECUTE format($sql$
+    UPDATE contacts c SET permissions = x.held
+      FROM (
+        SELECT ch.company_id, ch.contact_id,
+          coalesce((SELECT array_agg(p.permission ORDER BY p.permission) FROM contact_permissions p
+                    WHERE p.company_id = ch.company_id AND p.contact_id = ch.contact_id), '{}'::text[]) AS held
+        FROM (%s) ch
+      ) x
+      WHERE c.company_id = x.company_id AND c.id = x.contact_id AND c.permissions IS DISTINCT FROM x.held
+  $sql$, touched);
   RETURN NULL;
 END
 $$;

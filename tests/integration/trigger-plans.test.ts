@@ -67,7 +67,7 @@ describe("the triggers' plans", () => {
     for (const f of bodies.rows) {
       // Every UPDATE of the body is the text of an EXECUTE, none a statement of its own.
       const statements = f.body.match(/\bUPDATE contacts\b/g) ?? [];
-      const executed = f.body.match(/EXECUTE \$sql\$\s*UPDATE contacts\b/g) ?? [];
+      const executed = f.body.match(/EXECUTE (?:format\()?\$sql\$\s*UPDATE contacts\b/g) ?? [];
       expect(statements.length, f.name).toBeGreaterThan(0);
       expect(executed.length, f.name).toBe(statements.length);
     }
