@@ -108,28 +108,49 @@ export async function previewImport(
       await executor.transaction(async (tx) => {
         let batch: StoredRow[] = [];
         let inChunk = 0;
-        const flush = async () => {
-          await markRegistered(tx, ctx.companyId, batch);
-          await writeRows(tx, ctx.companyId, jobId, batch);
-          for (const r of batch) counts[r.status]++;
-          inChunk += batch.length;
-          batch = [];
+        // One batch is checked and written while the next is read: on PostgreSQL the
+        // database works while this process parses and validates. At most one statement is in
+        // flight; its failure surfaces at the next flush or at the end of the chunk.
+        let writing: Promise<void> = Promise.resolve();
+        const write = async (checked: StoredRow[]) => {
+          await markRegistered(tx, ctx.companyId, checked);
+          await writeRows(tx, ctx.companyId, jobId, checked);
+          for (const r of checked) counts[r.status]++;
         };
-        while (inChunk + batch.length < chunkRows) {
-          const next = await rows.next();
-          if (next.done) {
-            finished = true;
-            break;
+        const flush = async () => {
+          const full = batch;
+          batch = [];
+          inChunk += full.length;
+          await writing;
+          writing = write(full);
+          writing.catch(() => undefined); // awaited later; not an unhandled rejection meanwhile
+        };
+        try {
+          while (inChunk + batch.length < chunkRows) {
+            const next = await rows.next();
+            if (next.done) {
+              finished = true;
+              break;
+            }
+            if (next.value.status === 'skipped') {
+              counts.skipped++;
+              continue;
+            }
+            counts.total++;
+            batch.push(stored(next.value));
+            if (batch.length >= PREVIEW_BATCH) await flush();
+            // Parsing runs on promises alone while the file is in memory: without a turn of
+            // the event loop now and then, the answer to the statement in flight would wait
+            // for the whole batch to be parsed before the next statement could be sent.
+            else if (batch.length % 50 === 0) await yieldToEventLoop();
           }
-          if (next.value.status === 'skipped') {
-            counts.skipped++;
-            continue;
-          }
-          counts.total++;
-          batch.push(stored(next.value));
-          if (batch.length >= PREVIEW_BATCH) await flush();
+          if (batch.length) await flush();
+        } catch (err) {
+          // An unreadable line: the transaction ends only once its statement in flight has.
+          await writing.catch(() => undefined);
+          throw err;
         }
-        if (batch.length) await flush();
+        await writing;
       });
       await yieldToEventLoop(); // other requests go on while a large file is read
     }
