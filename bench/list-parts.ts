@@ -47,6 +47,7 @@ if (!big) {
 
 const parts: Record<string, { path: () => string; anonymous?: boolean }> = {
   tickets: { path: () => '/tickets' },
+  profile: { path: () => '/profile' },
   login: { path: () => '/login', anonymous: true },
   empty: { path: () => '/contacts?q=zzzqqq' },
   ...Object.fromEntries(

@@ -6,7 +6,7 @@ import { authenticate, changeOwnPassword, setPasswordWithToken } from '@/lib/aut
 import { resolveSession } from '@/lib/auth/context';
 import { processResetRequests, requestPasswordReset, RESETS_PER_HOUR } from '@/lib/auth/reset-requests';
 import { PAIR_LIMIT, RESET_SOURCE_LIMIT, SOURCE_LIMIT, THROTTLE_LOCK_MS, THROTTLE_MAX_FAILURES } from '@/lib/auth/throttle';
-import { findValidToken, issueToken, TOKEN_TTL_MS } from '@/lib/auth/tokens';
+import { findValidToken, issueToken, issueTokens, TOKEN_TTL_MS } from '@/lib/auth/tokens';
 import { makeCompany, makeContact, sessionFor } from '../support/fixtures';
 
 const at = (iso: string) => new Date(iso);
@@ -130,6 +130,22 @@ describe('invitation and reset links', () => {
     expect(await setPasswordWithToken(db, token, 'invite', 'senha-do-convite')).toEqual({ ok: true, email: c.email });
     expect(await setPasswordWithToken(db, token, 'invite', 'outra-senha-qualquer')).toEqual({ ok: false });
     expect((await authenticate(db, c.email, 'senha-do-convite')).ok).toBe(true);
+  });
+
+  it("a batch's links are each 32 random bytes of their own, and each opens its own person's invitation", async () => {
+    const { company } = await makeCompany();
+    const people = await Promise.all([makeContact(company.id), makeContact(company.id), makeContact(company.id)]);
+    const tokens = await issueTokens(db, {
+      purpose: 'invite',
+      companyId: company.id,
+      holders: people.map((p) => ({ accountId: p.accountId, contactId: p.id })),
+    });
+    expect(new Set(tokens).size).toBe(people.length);
+    for (const [i, token] of tokens.entries()) {
+      expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(Buffer.from(token, 'base64url')).toHaveLength(32);
+      expect(await findValidToken(db, token, 'invite')).toMatchObject({ email: people[i]!.email });
+    }
   });
 
   it('expires', async () => {
