@@ -117,8 +117,9 @@ async function timedCopy(companyId: string, count: number): Promise<number> {
 }
 
 /**
- * Every timed part starts from the same state: the writes of the part before it on disk (a
- * checkpoint), so that none pays for another's (bench/README.md, "fifth session").
+ * With BENCH_SETTLE=1, every timed part starts right after a checkpoint: none pays for the
+ * writes of the part before it, but each pays the full-page images of every page it first
+ * touches, which makes COPY dearer (bench/README.md, "fifth session").
  */
 async function settle() {
   if (SETTLE) await db.execute(sql`checkpoint`);

@@ -7,7 +7,7 @@
 //   BENCH_KEEP=1 DATABASE_URL=… npm run bench:list     # prints "kept database portaria_bench_list_…"
 //   BENCH_DB=postgres://…/portaria_bench_list_… npm run bench:list-parts
 // BENCH_PARTS chooses the parts (comma-separated, default all of them): tickets (the trivial
-// page), login (anonymous), empty (the list, a search that finds nobody), the list's parts
+// page), profile, login (anonymous), empty (the list, a search that finds nobody), the list's parts
 // (pages, views, review, sorted, search), filtered, filtersOnly, picker.
 // Linux only (/proc). The product's own log lines are not what it measures.
 process.env.LOG_LEVEL ??= 'warn';

@@ -15,6 +15,15 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** Bytes of randomness in a link's token. */
+export const TOKEN_BYTES = 32;
+
+/** `count` tokens cut from `random` (at least TOKEN_BYTES × count bytes): each its own bytes, base64url. */
+export function tokensFrom(random: Uint8Array, count: number): string[] {
+  if (random.length < TOKEN_BYTES * count) throw new Error('not enough random bytes for the tokens');
+  return Array.from({ length: count }, (_, i) => Buffer.from(random.subarray(TOKEN_BYTES * i, TOKEN_BYTES * (i + 1))).toString('base64url'));
+}
+
 export type TokenHolder = {
   accountId: string;
   /** The contact an invitation is for (required for invitations). */
@@ -44,9 +53,8 @@ export async function issueTokens(
     holders.filter((h) => !h.newAccount).map((h) => h.accountId),
     now,
   );
-  // 32 random bytes per link, drawn in one call for all of them.
-  const random = randomBytes(32 * holders.length);
-  const tokens = holders.map((_, i) => random.subarray(32 * i, 32 * (i + 1)).toString('base64url'));
+  // TOKEN_BYTES random bytes per link, drawn in one call for all of them.
+  const tokens = tokensFrom(randomBytes(TOKEN_BYTES * holders.length), holders.length);
   const rows = holders.map((h, i) => ({ account_id: h.accountId, contact_id: h.contactId ?? null, token_hash: hashToken(tokens[i]!) }));
   await db.execute(sql`
     insert into ${authTokens} (account_id, contact_id, purpose, token_hash, company_id, expires_at, created_at)

@@ -68,18 +68,16 @@ describe("the contact's copies for the filters", () => {
   });
 
   it('a contact written by any other statement, with the copy wrong or left to its default, gets the right one', async () => {
-    // The trigger compares the rows as written with their accounts (migration 0019): a row
-    // whose copy is already right is not looked up again, a wrong one is corrected.
+    // The trigger compares the rows as written with their accounts (migration 0019): in one
+    // statement, the wrong copies are corrected and the right one kept.
     const withPassword = await makeContact(other.company.id, { email: uniqueEmail('direta'), password: 'senha-dela-12345' });
     const withoutPassword = await findOrCreateAccount(db, uniqueEmail('direta-nova'));
     const [a, b, c] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
     await db.execute(sql`
       insert into contacts (company_id, id, account_id, name, email, invitation_pending) values
         (${made.company.id}, ${a}, ${withPassword.accountId}, 'Direta Padrão', ${withPassword.email}, default),
-        (${made.company.id}, ${b}, ${withoutPassword.id}, 'Direta Errada', ${withoutPassword.email}, false)`);
-    await db.execute(sql`
-      insert into contacts (company_id, id, account_id, name, email, invitation_pending)
-      values (${other.company.id}, ${c}, ${withoutPassword.id}, 'Direta Certa', ${withoutPassword.email}, true)`);
+        (${made.company.id}, ${b}, ${withoutPassword.id}, 'Direta Errada', ${withoutPassword.email}, false),
+        (${other.company.id}, ${c}, ${withoutPassword.id}, 'Direta Certa', ${withoutPassword.email}, true)`);
     expect((await copies(made.company.id, a)).invitationPending).toBe(false);
     expect((await copies(made.company.id, b)).invitationPending).toBe(true);
     expect((await copies(other.company.id, c)).invitationPending).toBe(true);

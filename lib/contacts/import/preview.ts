@@ -112,16 +112,23 @@ export async function previewImport(
         // database works while this process parses and validates. At most one statement is in
         // flight; its failure surfaces at the next flush or at the end of the chunk.
         let writing: Promise<void> = Promise.resolve();
+        let inFlight = false;
+        let read = 0;
         const write = async (checked: StoredRow[]) => {
-          await markRegistered(tx, ctx.companyId, checked);
-          await writeRows(tx, ctx.companyId, jobId, checked);
-          for (const r of checked) counts[r.status]++;
+          try {
+            await markRegistered(tx, ctx.companyId, checked);
+            await writeRows(tx, ctx.companyId, jobId, checked);
+            for (const r of checked) counts[r.status]++;
+          } finally {
+            inFlight = false;
+          }
         };
         const flush = async () => {
           const full = batch;
           batch = [];
           inChunk += full.length;
           await writing;
+          inFlight = true;
           writing = write(full);
           writing.catch(() => undefined); // awaited later; not an unhandled rejection meanwhile
         };
@@ -132,6 +139,10 @@ export async function previewImport(
               finished = true;
               break;
             }
+            // Parsing runs on promises alone while the file is in memory: without a turn of
+            // the event loop now and then, the answer to the statement in flight would wait
+            // for the whole batch to be parsed before the next statement could be sent.
+            if (inFlight && ++read % 50 === 0) await yieldToEventLoop();
             if (next.value.status === 'skipped') {
               counts.skipped++;
               continue;
@@ -139,16 +150,17 @@ export async function previewImport(
             counts.total++;
             batch.push(stored(next.value));
             if (batch.length >= PREVIEW_BATCH) await flush();
-            // Parsing runs on promises alone while the file is in memory: without a turn of
-            // the event loop now and then, the answer to the statement in flight would wait
-            // for the whole batch to be parsed before the next statement could be sent.
-            else if (batch.length % 50 === 0) await yieldToEventLoop();
           }
           if (batch.length) await flush();
         } catch (err) {
-          // An unreadable line: the transaction ends only once its statement in flight has.
-          await writing.catch(() => undefined);
-          throw err;
+          // A line that cannot be read, or the statement before failing: the transaction ends
+          // only once the statement in flight has, and a failed statement is the error told
+          // (a database fault is never reported as a malformed file).
+          const failed = await writing.then(
+            () => null,
+            (e: unknown) => e,
+          );
+          throw failed ?? err;
         }
         await writing;
       });
