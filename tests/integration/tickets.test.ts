@@ -101,6 +101,26 @@ describe('who sees which tickets', () => {
     expect(await getTicket(company.id, actor(company.id, ana, ['self_service']), 'nao-e-um-id')).toBeNull();
   });
 
+  it('pages newest first with the count, the whole row on every page, nothing past the last page', async () => {
+    const { company, admin, adminEmail } = await makeCompany();
+    const adm = actor(company.id, { id: admin.id, email: adminEmail }, [], true);
+    expect(await listTickets(company.id, adm)).toEqual({ rows: [], total: 0, page: 1, restricted: false });
+    const c = await makeContact(company.id, { name: 'Quem Abriu', permissions: ['self_service'] });
+    for (let i = 1; i <= 27; i++) {
+      const made = await createTicket(actor(company.id, c, ['self_service']), input(`Chamado ${i}`));
+      expect(made.ok).toBe(true);
+    }
+    const first = await listTickets(company.id, adm, { page: 1 });
+    expect(first.total).toBe(27);
+    expect(first.rows).toHaveLength(25);
+    expect(first.rows[0]).toMatchObject({ subject: 'Chamado 27', number: 1027, requesterName: 'Quem Abriu', groupName: null, status: 'open' });
+    expect(first.rows[0]!.createdAt).toBeInstanceOf(Date);
+    const second = await listTickets(company.id, adm, { page: 2 });
+    expect(second).toMatchObject({ total: 27, page: 2 });
+    expect(second.rows.map((r) => r.subject)).toEqual(['Chamado 2', 'Chamado 1']);
+    expect(await listTickets(company.id, adm, { page: 3 })).toEqual({ rows: [], total: 27, page: 3, restricted: false });
+  });
+
   it('filters by status', async () => {
     const { company, admin, adminEmail } = await makeCompany();
     const c = await makeContact(company.id, { permissions: ['self_service'] });
