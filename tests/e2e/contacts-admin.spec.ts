@@ -5,7 +5,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { E2E } from './support/env';
-import { expectAccessible, formAlert, linkIn, openRowActions, rowContactId, signIn, waitForMail } from './support/helpers';
+import { expectAccessible, formAlert, linkIn, openRowActions, rowContactId, signIn, typeAhead, waitForMail } from './support/helpers';
 
 const fx = E2E.admin;
 
@@ -424,7 +424,7 @@ test('transfers the open tickets to another contact', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Transferir chamados' })).toBeVisible();
   await expect(page.getByText('2 chamados abertos', { exact: true })).toBeVisible();
   // The picker: the contact whose tickets move is never offered.
-  const target = page.getByRole('combobox', { name: 'Nome do contato', exact: true });
+  const target = typeAhead(page, 'Nome do contato');
   await target.fill(fx.ticketsFrom.name);
   await expect(page.getByText('Ninguém encontrado', { exact: false })).toBeVisible();
   await target.fill('');

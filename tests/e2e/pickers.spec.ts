@@ -4,7 +4,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { E2E } from './support/env';
-import { expectAccessible, signIn } from './support/helpers';
+import { expectAccessible, signIn, typeAhead } from './support/helpers';
 
 const SAVED = 'Registro salvo com sucesso!';
 const TRANSFERRED = 'Chamados transferidos com sucesso!';
@@ -25,7 +25,7 @@ test.describe('JavaScript on', () => {
     await signIn(page, E2E.large.admin);
     const from = await idOf(page, 'Cliente 11 Escala');
     await page.goto(`/contacts/${from}/transfer-tickets`);
-    const target = page.getByRole('combobox', { name: 'Nome do contato', exact: true });
+    const target = typeAhead(page, 'Nome do contato');
     await target.fill('Cliente 90000');
     const list = page.getByRole('listbox', { name: 'Nome do contato' });
     await expect(list.getByRole('option')).toHaveText(['Cliente 90000 Escala cliente.90000@grande.test']);
@@ -51,7 +51,7 @@ test.describe('JavaScript on', () => {
     await signIn(page, E2E.large.admin);
     await page.goto('/groups/new');
     await page.getByRole('textbox', { name: 'Nome do grupo' }).fill('Escala com Script');
-    const responsible = page.getByRole('combobox', { name: 'Responsável' });
+    const responsible = typeAhead(page, 'Responsável');
     await responsible.fill('cliente 90000 escala');
     await page.getByRole('option', { name: /Cliente 90000 Escala/ }).click();
     await expect(responsible).toHaveValue('Cliente 90000 Escala');
@@ -72,7 +72,7 @@ test.describe('JavaScript on', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Escala com Script' })).toBeVisible();
     await expect(page.getByRole('combobox', { name: 'Responsável' })).toHaveValue('Cliente 45678 Escala');
 
-    const people = page.getByRole('combobox', { name: 'Pessoas a vincular' });
+    const people = typeAhead(page, 'Pessoas a vincular');
     for (const name of ['Cliente 90000 Escala', 'Cliente 123 Escala']) {
       await people.fill(name);
       await page.getByRole('option', { name: new RegExp(name) }).click();

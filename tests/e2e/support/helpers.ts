@@ -68,3 +68,11 @@ export async function rowContactId(row: Locator): Promise<string> {
   if (!id) throw new Error(`no contact link on the row: ${href}`);
   return id;
 }
+
+/**
+ * A contact picker's search field, once the page's script has replaced the fallback (a list
+ * with the same name) by it: acting on it before then would find the list.
+ */
+export function typeAhead(page: Page, name: string): Locator {
+  return page.getByRole('combobox', { name, exact: true }).and(page.locator('input'));
+}
